@@ -1,0 +1,91 @@
+package com.mallbatch.sandbox;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults the sandbox injects into platform responses, changeable while it runs. Rates are 0..1 per request.
+ * Record-level corruption ({@link #malformedRecordEvery}) is deterministic so the ground truth can name the victims.
+ */
+public final class Faults {
+
+    private volatile double serverErrorRate;
+    private volatile double stallRate;
+    private volatile int stallMillis = 3_000;
+    private volatile double burst429Rate;
+    private volatile int burst429Length = 5;
+    private volatile double malformedJsonRate;
+    private volatile int malformedRecordEvery;
+    private final AtomicInteger pending429 = new AtomicInteger();
+
+    public Faults serverErrorRate(double rate) {
+        this.serverErrorRate = rate;
+        return this;
+    }
+
+    public Faults stalls(double rate, int millis) {
+        this.stallRate = rate;
+        this.stallMillis = millis;
+        return this;
+    }
+
+    /** With probability {@code rate} a request opens a burst: it and the next {@code length - 1} get 429. */
+    public Faults bursts429(double rate, int length) {
+        this.burst429Rate = rate;
+        this.burst429Length = length;
+        return this;
+    }
+
+    public Faults malformedJsonRate(double rate) {
+        this.malformedJsonRate = rate;
+        return this;
+    }
+
+    /** Every n-th product and order (by position) carries an unparseable field; 0 turns it off. */
+    public Faults malformedRecordEvery(int n) {
+        this.malformedRecordEvery = n;
+        return this;
+    }
+
+    public Faults clear() {
+        serverErrorRate = 0;
+        stallRate = 0;
+        burst429Rate = 0;
+        malformedJsonRate = 0;
+        malformedRecordEvery = 0;
+        pending429.set(0);
+        return this;
+    }
+
+    public int malformedRecordEvery() {
+        return malformedRecordEvery;
+    }
+
+    public boolean serverError() {
+        return roll(serverErrorRate);
+    }
+
+    public int stallMillis() {
+        return roll(stallRate) ? stallMillis : 0;
+    }
+
+    public boolean malformedJson() {
+        return roll(malformedJsonRate);
+    }
+
+    /** True when this request falls into a 429 burst. */
+    public boolean forced429() {
+        if (pending429.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            return true;
+        }
+        if (roll(burst429Rate)) {
+            pending429.set(burst429Length - 1);
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean roll(double rate) {
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+    }
+}

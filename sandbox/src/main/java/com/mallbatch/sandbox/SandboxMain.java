@@ -1,0 +1,44 @@
+package com.mallbatch.sandbox;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the sandbox on its own: {@code java -jar sandbox.jar --port=8089 --seed=42 --malls=3 --products=150
+ * --variants=4 --orders=40 --days=10 --leak=2}. Prints the malls and their starting credentials.
+ */
+public final class SandboxMain {
+
+    private SandboxMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        SandboxConfig base = SandboxConfig.small();
+        SandboxConfig config = base
+                .withSeed(Long.parseLong(opts.getOrDefault("seed", String.valueOf(base.seed()))))
+                .withMalls(Integer.parseInt(opts.getOrDefault("malls", String.valueOf(base.cafe24Malls()))))
+                .withSize(Integer.parseInt(opts.getOrDefault("products", String.valueOf(base.productsPerMall()))),
+                        Integer.parseInt(opts.getOrDefault("variants", String.valueOf(base.maxVariantsPerProduct()))),
+                        Integer.parseInt(opts.getOrDefault("orders", String.valueOf(base.ordersPerDay()))),
+                        Integer.parseInt(opts.getOrDefault("days", String.valueOf(base.historyDays()))))
+                .withRate(Integer.parseInt(opts.getOrDefault("bucket", "40")),
+                        Double.parseDouble(opts.getOrDefault("leak", "2")))
+                .withAccessTokenTtlSeconds(Long.parseLong(opts.getOrDefault("token-ttl", "7200")));
+        if (opts.containsKey("today")) {
+            config = config.withToday(LocalDate.parse(opts.get("today")));
+        }
+        SandboxServer sandbox = SandboxServer.start(config, Integer.parseInt(opts.getOrDefault("port", "8089")));
+        System.out.println("SANDBOX_URL=" + sandbox.baseUrl());
+        System.out.println(SandboxServer.JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(sandbox.cafe24().mallDescriptors(sandbox::cafe24BaseUrl)));
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,148 @@
+package com.mallbatch.sandbox;
+
+import com.mallbatch.sandbox.cafe24.Cafe24Platform;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An embeddable HTTP server that plays the platforms mallbatch talks to, on loopback. Each Cafe24 mall lives under
+ * {@code /cafe24/{mall_id}}, which stands in for {@code https://{mall_id}.cafe24api.com}; control endpoints live
+ * under {@code /_sandbox}.
+ */
+public final class SandboxServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Faults faults = new Faults();
+    private final Cafe24Platform cafe24;
+
+    private SandboxServer(SandboxConfig config, int port) throws IOException {
+        this.cafe24 = new Cafe24Platform(config, faults);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
+        this.executor = Executors.newFixedThreadPool(32);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    /** Starts a sandbox on a free loopback port (0) or the given one. */
+    public static SandboxServer start(SandboxConfig config, int port) throws IOException {
+        SandboxServer sandbox = new SandboxServer(config, port);
+        sandbox.server.start();
+        log.info("Sandbox up at {} playing {} Cafe24 malls (seed {})", sandbox.baseUrl(), config.cafe24Malls(),
+                config.seed());
+        return sandbox;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Cafe24Platform cafe24() {
+        return cafe24;
+    }
+
+    /** The base URL that replaces {@code https://{mall_id}.cafe24api.com} for one sandbox mall. */
+    public String cafe24BaseUrl(String mallId) {
+        return baseUrl() + "/cafe24/" + mallId;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/", 4);
+            SandboxResponse response;
+            if (parts.length >= 3 && parts[1].equals("cafe24")) {
+                String rest = parts.length == 4 ? "/" + parts[3] : "/";
+                response = cafe24.handle(parts[2], SandboxRequest.of(exchange, rest));
+            } else if (parts.length >= 2 && parts[1].equals("_sandbox")) {
+                response = control(SandboxRequest.of(exchange, exchange.getRequestURI().getPath()));
+            } else {
+                response = SandboxResponse.json(404, java.util.Map.of("error", "no such platform"));
+            }
+            write(exchange, response);
+        } catch (RuntimeException e) {
+            log.error("Sandbox failed on {}", exchange.getRequestURI(), e);
+            throw e;
+        }
+    }
+
+    private SandboxResponse control(SandboxRequest request) throws IOException {
+        String path = request.path();
+        if (path.equals("/_sandbox/cafe24/malls")) {
+            return SandboxResponse.json(200, cafe24.mallDescriptors(this::cafe24BaseUrl));
+        }
+        if (path.startsWith("/_sandbox/cafe24/") && path.endsWith("/ground-truth")) {
+            String mallId = path.substring("/_sandbox/cafe24/".length(), path.length() - "/ground-truth".length());
+            return SandboxResponse.json(200, cafe24.mall(mallId).groundTruth());
+        }
+        if (path.equals("/_sandbox/stats")) {
+            return SandboxResponse.json(200, cafe24.stats());
+        }
+        if (path.equals("/_sandbox/faults") && request.method().equals("POST")) {
+            FaultRequest f = JSON.readValue(request.body(), FaultRequest.class);
+            faults.clear().serverErrorRate(f.serverErrorRate()).stalls(f.stallRate(), f.stallMillis())
+                    .bursts429(f.burst429Rate(), Math.max(1, f.burst429Length()))
+                    .malformedJsonRate(f.malformedJsonRate()).malformedRecordEvery(f.malformedRecordEvery());
+            if (f.expireAccessTokens()) {
+                cafe24.expireAccessTokens();
+            }
+            return SandboxResponse.json(200, f);
+        }
+        return SandboxResponse.json(404, java.util.Map.of("error", "unknown control endpoint " + path));
+    }
+
+    /** Body of {@code POST /_sandbox/faults}; missing fields mean "off". */
+    public record FaultRequest(double serverErrorRate, double stallRate, int stallMillis, double burst429Rate,
+                               int burst429Length, double malformedJsonRate, int malformedRecordEvery,
+                               boolean expireAccessTokens) {
+    }
+
+    private void write(HttpExchange exchange, SandboxResponse response) throws IOException {
+        int stall = faults.stallMillis();
+        if (stall > 0) {
+            sleep(stall);
+        }
+        byte[] body = JSON.writeValueAsBytes(response.body());
+        if (response.status() == 200 && exchange.getRequestURI().getPath().startsWith("/cafe24/")
+                && faults.malformedJson()) {
+            body = Arrays.copyOf(body, body.length / 2); // a truncated document, as a dropped proxy would send
+        }
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(response.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

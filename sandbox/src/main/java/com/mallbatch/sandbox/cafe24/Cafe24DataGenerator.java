@@ -1,0 +1,169 @@
+package com.mallbatch.sandbox.cafe24;
+
+import com.mallbatch.sandbox.SandboxConfig;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Category;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Coupon;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Item;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Option;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Order;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Product;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Variant;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Generates a mall's catalogue and order history from the seed. The same seller sells the same goods on every
+ * mall, so product names and the seller's own codes (custom_product_code / custom_variant_code) repeat across malls
+ * while each mall numbers them its own way.
+ */
+final class Cafe24DataGenerator {
+
+    private static final String[] STYLES = {"데일리", "베이직", "프리미엄", "오버핏", "슬림핏", "빈티지", "모던", "캐주얼"};
+    private static final String[] MATERIALS = {"코튼", "린넨", "울", "데님", "니트", "실크", "폴리", "캐시미어"};
+    private static final String[] ITEMS = {"반팔 티셔츠", "긴팔 티셔츠", "셔츠", "블라우스", "슬랙스", "청바지", "원피스",
+            "가디건", "후드티", "맨투맨", "자켓", "코트", "스커트", "조거팬츠", "니트 조끼", "트렌치코트"};
+    private static final String[] COLORS = {"블랙", "화이트", "네이비", "베이지", "그레이", "카키", "아이보리", "브라운", "핑크"};
+    private static final String[] SIZES = {"S", "M", "L", "XL", "FREE"};
+    private static final String[] TOP_CATEGORIES = {"상의", "하의", "아우터", "원피스", "신발", "가방", "액세서리", "홈웨어"};
+    private static final String[] SUB_CATEGORIES = {"티셔츠", "셔츠/블라우스", "팬츠", "스커트", "자켓", "코트", "니트", "트레이닝"};
+    private static final String[] MEMBERS = {"kimminji", "leejunho", "parksoyeon", "choiyuna", "jungwoo88", "hanbyul",
+            "seoyeon_k", "daehyun2", "mirae77", "jisoo.lee"};
+
+    private final SandboxConfig config;
+    private final int mallIndex;
+
+    Cafe24DataGenerator(SandboxConfig config, int mallIndex) {
+        this.config = config;
+        this.mallIndex = mallIndex;
+    }
+
+    List<Category> categories() {
+        List<Category> categories = new ArrayList<>();
+        for (int i = 0; i < TOP_CATEGORIES.length; i++) {
+            categories.add(new Category(24 + i, 1, 1, TOP_CATEGORIES[i]));
+        }
+        for (int i = 0; i < SUB_CATEGORIES.length; i++) {
+            categories.add(new Category(50 + i, 2, 24 + i % 3, SUB_CATEGORIES[i]));
+        }
+        return categories;
+    }
+
+    List<Product> products() {
+        Random random = new Random(config.seed() * 7919 + mallIndex);
+        List<Product> products = new ArrayList<>(config.productsPerMall());
+        long productNo = 10 + mallIndex;
+        LocalDateTime firstCreated = config.today().minusDays(400).atTime(9, 0);
+        for (int i = 0; i < config.productsPerMall(); i++) {
+            productNo += 1 + random.nextInt(3);
+            Random goods = new Random(config.seed() * 104729 + i); // same goods on every mall
+            String name = pick(goods, STYLES) + " " + pick(goods, MATERIALS) + " " + pick(goods, ITEMS);
+            BigDecimal price = won(9_900 + goods.nextInt(800) * 100L + mallIndex * 100L);
+            String productCode = code("P", productNo);
+            LocalDateTime created = firstCreated.plusMinutes(i * 37L + random.nextInt(30));
+            LocalDateTime updated = created.plusDays(random.nextInt(300)).plusMinutes(random.nextInt(600));
+            List<Integer> categoryNos = random.nextInt(4) == 0
+                    ? List.of(24 + goods.nextInt(8), 50 + goods.nextInt(8)) : List.of(24 + goods.nextInt(8));
+            String sellerCode = i % 17 == 5 ? "" : String.format("MB-%05d", i);
+            products.add(new Product(productNo, productCode, sellerCode, name, price,
+                    price.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.TEN).setScale(-2, java.math.RoundingMode.HALF_UP).setScale(2),
+                    random.nextInt(20) != 0, random.nextInt(25) != 0, categoryNos, created,
+                    updated.isAfter(config.today().atStartOfDay()) ? created : updated,
+                    variants(random, goods, productCode, sellerCode, i)));
+        }
+        return products;
+    }
+
+    private List<Variant> variants(Random random, Random goods, String productCode, String sellerCode, int index) {
+        int count = 1 + goods.nextInt(config.maxVariantsPerProduct());
+        List<Variant> variants = new ArrayList<>(count);
+        for (int v = 0; v < count; v++) {
+            List<Option> options = count == 1 ? List.of()
+                    : List.of(new Option("색상", COLORS[(index + v / SIZES.length) % COLORS.length]),
+                    new Option("사이즈", SIZES[v % SIZES.length]));
+            int quantity = random.nextInt(10) == 0 ? 0 : random.nextInt(1_500);
+            String sku = sellerCode.isEmpty() ? "" : sellerCode + String.format("-%02d", v + 1);
+            variants.add(new Variant(productCode + "000" + Character.toUpperCase(Character.forDigit(v + 10, 36)),
+                    options, sku, true, random.nextInt(30) != 0, won(v % 3 == 2 ? 2_000 : 0),
+                    random.nextInt(12) != 0, quantity, random.nextInt(5)));
+        }
+        return variants;
+    }
+
+    List<Order> orders(List<Product> products) {
+        List<Order> orders = new ArrayList<>();
+        for (int age = config.historyDays(); age >= 0; age--) {
+            LocalDate day = config.today().minusDays(age);
+            Random random = new Random(config.seed() * 31337 + mallIndex * 1_000_003L + day.toEpochDay());
+            int count = (int) Math.round(config.ordersPerDay() * (0.8 + 0.4 * random.nextDouble()));
+            int[] seconds = random.ints(count, 0, 86_400).sorted().toArray();
+            for (int n = 0; n < count; n++) {
+                orders.add(order(random, products, day, n + 1, day.atStartOfDay().plusSeconds(seconds[n]), age));
+            }
+        }
+        return orders;
+    }
+
+    private Order order(Random random, List<Product> products, LocalDate day, int seq, LocalDateTime orderedAt,
+                        int age) {
+        String orderId = day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%07d", seq);
+        String status = status(random, age);
+        int lineCount = 1 + (random.nextInt(10) < 7 ? 0 : random.nextInt(3));
+        List<Item> items = new ArrayList<>(lineCount);
+        for (int l = 1; l <= lineCount; l++) {
+            Product product = products.get(random.nextInt(products.size()));
+            Variant variant = product.variants().get(random.nextInt(product.variants().size()));
+            int quantity = 1 + (random.nextInt(5) == 0 ? random.nextInt(3) : 0);
+            BigDecimal sellerDiscount = random.nextInt(6) == 0 ? won(1_000L * (1 + random.nextInt(3))) : won(0);
+            BigDecimal coupon = random.nextInt(8) == 0 ? won(2_000) : won(0);
+            String itemStatus = lineCount > 1 && l == lineCount && random.nextInt(10) == 0 ? "C40" : status;
+            items.add(new Item(l, orderId + String.format("-%02d", l), product, variant, quantity, sellerDiscount,
+                    coupon, itemStatus));
+        }
+        BigDecimal gross = items.stream().map(i -> i.product().price().add(i.variant().additionalAmount())
+                .multiply(BigDecimal.valueOf(i.quantity()))).reduce(won(0), BigDecimal::add);
+        BigDecimal discounts = items.stream().map(Item::additionalDiscount).reduce(won(0), BigDecimal::add);
+        BigDecimal coupons = items.stream().map(Item::couponDiscount).reduce(won(0), BigDecimal::add);
+        BigDecimal shipping = gross.compareTo(won(50_000)) >= 0 ? won(0) : won(3_000);
+        LocalDateTime paidAt = status.equals("N00") ? null : orderedAt.plusMinutes(1 + random.nextInt(50));
+        return new Order(orderId, MEMBERS[random.nextInt(MEMBERS.length)], orderedAt, paidAt, gross, shipping,
+                coupons, gross.add(shipping).subtract(discounts).subtract(coupons), items);
+    }
+
+    /** Older orders have travelled further: delivered, confirmed, returned. */
+    private static String status(Random random, int age) {
+        int roll = random.nextInt(100);
+        if (age == 0) {
+            return roll < 10 ? "N00" : roll < 40 ? "N10" : roll < 70 ? "N20" : roll < 90 ? "N30" : roll < 95 ? "C00" : "C40";
+        }
+        if (age <= 2) {
+            return roll < 10 ? "N10" : roll < 20 ? "N20" : roll < 60 ? "N30" : roll < 85 ? "N40" : roll < 95 ? "C40" : "R00";
+        }
+        return roll < 35 ? "N40" : roll < 75 ? "N50" : roll < 85 ? "C40" : roll < 88 ? "R00" : roll < 95 ? "R40" : "E40";
+    }
+
+    List<Coupon> coupons() {
+        return List.of(
+                new Coupon("6069814123900000001", "신규회원 2,000원 할인", "C", won(2_000), null, config.today().minusDays(90).atTime(10, 0)),
+                new Coupon("6069814123900000002", "가을 시즌 10% 할인", "B", null, new BigDecimal("10.00"), config.today().minusDays(40).atTime(10, 0)),
+                new Coupon("6069814123900000003", "재구매 감사 1,000원", "C", won(1_000), null, config.today().minusDays(10).atTime(10, 0)));
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    /** Cafe24 style codes: a letter and seven base-36 characters, e.g. P00000BK. */
+    private static String code(String prefix, long number) {
+        String base36 = Long.toString(number, 36).toUpperCase();
+        return prefix + "0".repeat(7 - base36.length()) + base36;
+    }
+
+    static BigDecimal won(long amount) {
+        return BigDecimal.valueOf(amount).setScale(2);
+    }
+}
