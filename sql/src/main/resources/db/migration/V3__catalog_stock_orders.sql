@@ -88,7 +88,6 @@ CREATE TABLE order_lines (
     payment_amount  DECIMAL(15, 2) NOT NULL,
     platform_status VARCHAR(8)     NOT NULL,
     status          VARCHAR(24)    NOT NULL,
-    updated_at      DATETIME       NULL,
     PRIMARY KEY (account_id, line_id),
     KEY ix_order_lines_order (account_id, order_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -1,0 +1,13 @@
+package com.mallbatch.jobs;
+
+import com.mallbatch.jobs.accounts.AccountsFileImporter;
+import com.mallbatch.jobs.collect.CollectJobConfiguration;
+import com.mallbatch.jobs.support.AdapterConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Everything the jobs need, for the application (or a test) to import in one line. */
+@Configuration(proxyBeanMethods = false)
+@Import({AdapterConfiguration.class, CollectJobConfiguration.class, AccountsFileImporter.class})
+public class MallbatchJobs {
+}

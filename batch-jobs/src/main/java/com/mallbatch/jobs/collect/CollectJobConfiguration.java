@@ -1,0 +1,191 @@
+package com.mallbatch.jobs.collect;
+
+import com.mallbatch.domain.Category;
+import com.mallbatch.domain.MalformedRecordException;
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.Order;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.SourceKind;
+import com.mallbatch.domain.VariantStock;
+import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.jobs.support.BusinessDate;
+import com.mallbatch.readers.ExtractorRegistry;
+import com.mallbatch.readers.MallExtractors;
+import com.mallbatch.writers.mysql.CanonicalTables;
+import com.mallbatch.writers.mysql.JdbcCollectStats;
+import com.mallbatch.writers.mysql.JdbcSkipLog;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.LocalDate;
+
+/**
+ * collectJob: for one business date, pull categories, products, variants with stock, and orders from every enabled
+ * mall account into the canonical tables.
+ *
+ * <pre>
+ * collectCategories ─▶ collectProducts ─▶ collectVariantsAndStock ─▶ collectOrders
+ *   (each partitioned: one worker step per account, {@code mallbatch.collect.concurrency} at a time)
+ * </pre>
+ *
+ * Readers keep their cursor in the step's ExecutionContext and writers upsert on natural keys, so a restart with the
+ * same {@code businessDate} resumes each unfinished account where it stopped and completed ones are not redone.
+ * Malformed records are skipped into {@code skipped_records}; transient database errors are retried; mall faults are
+ * retried inside the platform client, and what outlasts them fails the account's step (and so the job, for a
+ * restart).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CollectProperties.class)
+public class CollectJobConfiguration {
+
+    public static final String JOB_NAME = "collectJob";
+
+    @Bean
+    public Job collectJob(JobRepository jobRepository, Step collectCategories, Step collectProducts,
+                          Step collectVariantsAndStock, Step collectOrders) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(businessDateRequired())
+                .start(collectCategories)
+                .next(collectProducts)
+                .next(collectVariantsAndStock)
+                .next(collectOrders)
+                .build();
+    }
+
+    @Bean
+    public Step collectCategories(CollectSteps steps, ItemStreamReader<Category> categoryReader, CanonicalTables tables) {
+        return steps.perAccount("collectCategories", "category", categoryReader, tables.categories());
+    }
+
+    @Bean
+    public Step collectProducts(CollectSteps steps, ItemStreamReader<Product> productReader, CanonicalTables tables) {
+        return steps.perAccount("collectProducts", "product", productReader, tables.products(SourceKind.API));
+    }
+
+    @Bean
+    public Step collectVariantsAndStock(CollectSteps steps, ItemStreamReader<VariantStock> variantStockReader,
+                                        CanonicalTables tables) {
+        return steps.perAccount("collectVariantsAndStock", "variant", variantStockReader,
+                tables.variantsAndStock(SourceKind.API));
+    }
+
+    @Bean
+    public Step collectOrders(CollectSteps steps, ItemStreamReader<Order> orderReader, CanonicalTables tables) {
+        return steps.perAccount("collectOrders", "order", orderReader, tables.orders());
+    }
+
+    // Readers are step-scoped: each partition gets its own, bound to its account and the job's business date.
+
+    @Bean
+    @StepScope
+    public ItemStreamReader<Category> categoryReader(AccountReaders readers,
+                                                     @Value("#{stepExecutionContext['accountId']}") Long accountId) {
+        return readers.extractors(accountId).categories(readers.account(accountId));
+    }
+
+    @Bean
+    @StepScope
+    public ItemStreamReader<Product> productReader(AccountReaders readers,
+                                                   @Value("#{stepExecutionContext['accountId']}") Long accountId) {
+        return readers.extractors(accountId).products(readers.account(accountId));
+    }
+
+    @Bean
+    @StepScope
+    public ItemStreamReader<VariantStock> variantStockReader(AccountReaders readers,
+                                                             @Value("#{stepExecutionContext['accountId']}") Long accountId,
+                                                             @Value("#{jobParameters['businessDate']}") String businessDate) {
+        return readers.extractors(accountId).variantsAndStock(readers.account(accountId), BusinessDate.parse(businessDate));
+    }
+
+    @Bean
+    @StepScope
+    public ItemStreamReader<Order> orderReader(AccountReaders readers, CollectProperties properties,
+                                               @Value("#{stepExecutionContext['accountId']}") Long accountId,
+                                               @Value("#{jobParameters['businessDate']}") String businessDate) {
+        LocalDate to = BusinessDate.parse(businessDate);
+        return readers.extractors(accountId).orders(readers.account(accountId),
+                to.minusDays(properties.orderLookbackDays()), to);
+    }
+
+    @Bean
+    AccountReaders accountReaders(MallAccounts accounts, ExtractorRegistry extractors) {
+        return new AccountReaders(accounts, extractors);
+    }
+
+    @Bean
+    CollectSteps collectSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                              MallAccounts accounts, CollectProperties properties, JdbcSkipLog skipLog,
+                              JdbcCollectStats stats) {
+        return new CollectSteps(jobRepository, transactionManager, accounts, properties, skipLog, stats);
+    }
+
+    static JobParametersValidator businessDateRequired() {
+        return parameters -> {
+            String value = parameters == null ? null : parameters.getString(BusinessDate.PARAMETER);
+            try {
+                BusinessDate.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidJobParametersException(e.getMessage());
+            }
+        };
+    }
+
+    /** Looks up an account and its platform adapter. */
+    record AccountReaders(MallAccounts accounts, ExtractorRegistry registry) {
+
+        MallAccount account(long id) {
+            return accounts.byId(id);
+        }
+
+        MallExtractors extractors(long id) {
+            return registry.forAccount(account(id));
+        }
+    }
+
+    /** Builds the partitioned manager step and its chunk-oriented worker, the same way for every entity. */
+    record CollectSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                        MallAccounts accounts, CollectProperties properties, JdbcSkipLog skipLog,
+                        JdbcCollectStats stats) {
+
+        <T> Step perAccount(String name, String entity, ItemStreamReader<T> reader, ItemWriter<T> writer) {
+            CollectStepListener listener = new CollectStepListener(entity, skipLog, stats);
+            Step worker = new StepBuilder(name + ".worker", jobRepository)
+                    .<T, T>chunk(properties.chunkSize())
+                    .transactionManager(transactionManager)
+                    .reader(reader)
+                    .writer(writer)
+                    .faultTolerant()
+                    .skip(MalformedRecordException.class)
+                    .skipLimit(properties.skipLimit())
+                    .retry(TransientDataAccessException.class)
+                    .retryLimit(3)
+                    .skipListener(listener)
+                    .listener(listener)
+                    .build();
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(name + "-");
+            executor.setConcurrencyLimit(properties.concurrency());
+            return new StepBuilder(name, jobRepository)
+                    .partitioner(worker.getName(), new AccountPartitioner(accounts))
+                    .step(worker)
+                    .gridSize(properties.concurrency())
+                    .taskExecutor(executor)
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.mallbatch.jobs.collect;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the collect job ({@code mallbatch.collect.*}).
+ *
+ * @param concurrency       accounts collected at the same time
+ * @param orderLookbackDays days before the business date whose orders are read again, to pick up status changes
+ * @param chunkSize         items per transaction
+ * @param skipLimit         malformed records one account's step may skip before it fails
+ * @param readTimeout       how long a mall may take to answer one call
+ * @param maxCallsPerSecond spacing of calls to one mall, on top of its leaky bucket
+ */
+@ConfigurationProperties("mallbatch.collect")
+public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValue("7") int orderLookbackDays,
+                                @DefaultValue("500") int chunkSize, @DefaultValue("1000") int skipLimit,
+                                @DefaultValue("20s") Duration readTimeout,
+                                @DefaultValue("10") double maxCallsPerSecond) {
+}

@@ -1,0 +1,86 @@
+package com.mallbatch.jobs.support;
+
+import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.jobs.collect.CollectProperties;
+import com.mallbatch.readers.ExtractorRegistry;
+import com.mallbatch.readers.MallExtractors;
+import com.mallbatch.readers.cafe24.Cafe24Extractors;
+import com.mallbatch.readers.cafe24.Cafe24Settings;
+import com.mallbatch.writers.mysql.CanonicalTables;
+import com.mallbatch.writers.mysql.JdbcCollectStats;
+import com.mallbatch.writers.mysql.JdbcCredentialStore;
+import com.mallbatch.writers.mysql.JdbcMallAccounts;
+import com.mallbatch.writers.mysql.JdbcSkipLog;
+import com.mallbatch.writers.mysql.UpsertMode;
+import com.mallbatch.writers.secret.CredentialCipher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/** Plugs the adapters (readers, writers) into the ports the jobs use. */
+@Configuration(proxyBeanMethods = false)
+public class AdapterConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AdapterConfiguration.class);
+
+    /** The credential key comes from MALLBATCH_SECRET_KEY (or mallbatch.secret-key); there is no default. */
+    @Bean
+    CredentialCipher credentialCipher(@Value("${MALLBATCH_SECRET_KEY:${mallbatch.secret-key:}}") String key) {
+        if (key.isBlank()) {
+            throw new IllegalStateException("No credential key: set " + CredentialCipher.KEY_ENV
+                    + " to the base64 of 32 random bytes (e.g. `openssl rand -base64 32`)");
+        }
+        return CredentialCipher.fromBase64(key);
+    }
+
+    @Bean
+    JdbcMallAccounts mallAccounts(JdbcTemplate jdbc, CredentialCipher cipher) {
+        return new JdbcMallAccounts(jdbc, cipher);
+    }
+
+    @Bean
+    CredentialStore credentialStore(JdbcTemplate jdbc, CredentialCipher cipher, PlatformTransactionManager tx) {
+        return new JdbcCredentialStore(jdbc, cipher, tx);
+    }
+
+    @Bean
+    CanonicalTables canonicalTables(DataSource dataSource,
+                                    @Value("${mallbatch.load.mode:auto}") String mode) {
+        UpsertMode chosen = mode.equals("auto") ? UpsertMode.detect(dataSource) : UpsertMode.valueOf(mode);
+        log.info("Loading with {}", chosen);
+        return new CanonicalTables(dataSource, chosen);
+    }
+
+    @Bean
+    JdbcSkipLog skipLog(JdbcTemplate jdbc) {
+        return new JdbcSkipLog(jdbc);
+    }
+
+    @Bean
+    JdbcCollectStats collectStats(JdbcTemplate jdbc) {
+        return new JdbcCollectStats(jdbc);
+    }
+
+    @Bean
+    Cafe24Extractors cafe24Extractors(CredentialStore credentials, CollectProperties properties,
+                                      ObjectProvider<MeterRegistry> meters) {
+        Cafe24Settings settings = Cafe24Settings.defaults().withReadTimeout(properties.readTimeout())
+                .withMaxCallsPerSecond(properties.maxCallsPerSecond());
+        return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    ExtractorRegistry extractorRegistry(List<MallExtractors> extractors) {
+        return new ExtractorRegistry(extractors);
+    }
+}

@@ -1,0 +1,31 @@
+package com.mallbatch.readers;
+
+import com.mallbatch.domain.Category;
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.Order;
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.VariantStock;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.time.LocalDate;
+
+/**
+ * What a platform adapter offers the collect job: restartable readers that yield the canonical model. A record the
+ * platform sent but that cannot be mapped is reported as a {@link com.mallbatch.domain.MalformedRecordException}
+ * thrown from {@code read()} after the reader has moved past it, so the step can skip it and go on.
+ */
+public interface MallExtractors {
+
+    Platform platform();
+
+    ItemStreamReader<Category> categories(MallAccount account);
+
+    ItemStreamReader<Product> products(MallAccount account);
+
+    /** Variants with the stock read for {@code businessDate}. */
+    ItemStreamReader<VariantStock> variantsAndStock(MallAccount account, LocalDate businessDate);
+
+    /** Orders placed from {@code from} to {@code to}, both inclusive (Asia/Seoul dates). */
+    ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate to);
+}

@@ -1,0 +1,85 @@
+package com.mallbatch.readers.cafe24;
+
+import com.mallbatch.domain.Category;
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.Order;
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.VariantStock;
+import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.readers.MallExtractors;
+import io.micrometer.core.instrument.MeterRegistry;
+import okhttp3.OkHttpClient;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Cafe24 adapter. One HTTP client for all malls; per mall one throttle (shared by every step and partition
+ * that reads it, so the mall's budget holds across threads) and one token holder.
+ */
+public final class Cafe24Extractors implements MallExtractors {
+
+    private final CredentialStore credentials;
+    private final Cafe24Settings settings;
+    private final MeterRegistry meters;
+    private final OkHttpClient http;
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final Map<Long, Cafe24Client> clients = new ConcurrentHashMap<>();
+
+    public Cafe24Extractors(CredentialStore credentials, Cafe24Settings settings, MeterRegistry meters) {
+        this.credentials = credentials;
+        this.settings = settings;
+        this.meters = meters;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.CAFE24;
+    }
+
+    @Override
+    public ItemStreamReader<Category> categories(MallAccount account) {
+        return new Cafe24CategoryReader(client(account), account.id());
+    }
+
+    @Override
+    public ItemStreamReader<Product> products(MallAccount account) {
+        return new Cafe24ProductReader(client(account), account.id());
+    }
+
+    @Override
+    public ItemStreamReader<VariantStock> variantsAndStock(MallAccount account, LocalDate businessDate) {
+        return new Cafe24VariantStockReader(client(account), account.id(), businessDate);
+    }
+
+    @Override
+    public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate to) {
+        return new Cafe24OrderReader(client(account), account.id(), from, to);
+    }
+
+    private Cafe24Client client(MallAccount account) {
+        return clients.computeIfAbsent(account.id(), id -> {
+            String baseUrl = baseUrl(account);
+            return new Cafe24Client(account, baseUrl, settings, http,
+                    new Cafe24Throttle(account.rateBudget(), settings.maxCallsPerSecond()),
+                    new Cafe24Tokens(account, baseUrl, credentials, http, json), json, meters);
+        });
+    }
+
+    /** The account's override, or the mall's own API host. */
+    static String baseUrl(MallAccount account) {
+        String url = account.baseUrl() != null && !account.baseUrl().isBlank() ? account.baseUrl()
+                : "https://" + account.accountKey() + ".cafe24api.com";
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

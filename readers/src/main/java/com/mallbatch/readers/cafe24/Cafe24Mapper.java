@@ -1,0 +1,194 @@
+package com.mallbatch.readers.cafe24;
+
+import com.mallbatch.domain.Category;
+import com.mallbatch.domain.MalformedRecordException;
+import com.mallbatch.domain.Money;
+import com.mallbatch.domain.Order;
+import com.mallbatch.domain.OrderLine;
+import com.mallbatch.domain.OrderLineStatus;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.StockLevel;
+import com.mallbatch.domain.SourceKind;
+import com.mallbatch.domain.Variant;
+import com.mallbatch.domain.VariantStock;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns Admin API JSON into the canonical model, field by field, and says exactly which field of which record was
+ * wrong when one cannot be read.
+ */
+final class Cafe24Mapper {
+
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+    private final long accountId;
+    private final String source;
+    private final String entity;
+    private final String key;
+    private final JsonNode node;
+
+    private Cafe24Mapper(long accountId, String source, String entity, String key, JsonNode node) {
+        this.accountId = accountId;
+        this.source = source;
+        this.entity = entity;
+        this.key = key;
+        this.node = node;
+    }
+
+    static Category category(long accountId, JsonNode node, String source) {
+        Cafe24Mapper m = new Cafe24Mapper(accountId, source, "category", node.path("category_no").asString("?"), node);
+        int depth = m.integer("category_depth");
+        String parent = m.optionalText("parent_category_no");
+        return new Category(accountId, m.text("category_no"), m.text("category_name"),
+                depth <= 1 ? null : parent, depth);
+    }
+
+    static Product product(long accountId, JsonNode node, String source) {
+        Cafe24Mapper m = new Cafe24Mapper(accountId, source, "product", node.path("product_no").asString("?"), node);
+        List<String> categories = new ArrayList<>();
+        node.path("category").forEach(c -> categories.add(c.path("category_no").asString()));
+        return new Product(accountId, m.text("product_no"), m.optionalText("product_code"),
+                m.optionalText("custom_product_code"), m.text("product_name"), m.money("price"),
+                m.optionalMoney("retail_price"), m.flag("display"), m.flag("selling"), categories,
+                m.dateTime("created_date"), m.dateTime("updated_date"));
+    }
+
+    static VariantStock variantStock(long accountId, String productNo, JsonNode node, LocalDate businessDate,
+                                     String source) {
+        Cafe24Mapper m = new Cafe24Mapper(accountId, source, "variant", node.path("variant_code").asString("?"), node);
+        List<String> options = new ArrayList<>();
+        node.path("options").forEach(o -> options.add(o.path("name").asString() + "=" + o.path("value").asString()));
+        Variant variant = new Variant(accountId, m.text("variant_code"), productNo,
+                m.optionalText("custom_variant_code"), String.join(", ", options), m.money("additional_amount"),
+                m.flag("display"), m.flag("selling"));
+        JsonNode inventory = node.path("inventories").isObject() ? node.path("inventories") : node;
+        Cafe24Mapper inv = new Cafe24Mapper(accountId, source, "inventory", variant.variantCode(), inventory);
+        StockLevel stock = new StockLevel(accountId, variant.variantCode(), businessDate, inv.integer("quantity"),
+                inv.integer("safety_inventory"), inv.flag("use_inventory"), SourceKind.API);
+        return new VariantStock(variant, stock);
+    }
+
+    static Order order(long accountId, JsonNode node, String source) {
+        Cafe24Mapper m = new Cafe24Mapper(accountId, source, "order", node.path("order_id").asString("?"), node);
+        String orderId = m.text("order_id");
+        Cafe24Mapper amount = m.child("actual_order_amount");
+        List<OrderLine> lines = new ArrayList<>();
+        for (JsonNode item : node.path("items")) {
+            lines.add(orderLine(accountId, orderId, item, source));
+        }
+        if (lines.isEmpty()) {
+            throw m.malformed("items", "is empty: the order was requested with embed=items, so lines were expected");
+        }
+        return new Order(accountId, orderId, m.dateTime("order_date"), m.optionalDateTime("payment_date"),
+                m.flag("paid"), m.flag("canceled"), m.optionalText("member_id"), amount.money("order_price_amount"),
+                amount.money("shipping_fee"), amount.money("coupon_discount_price"), amount.money("payment_amount"),
+                lines);
+    }
+
+    private static OrderLine orderLine(long accountId, String orderId, JsonNode item, String source) {
+        Cafe24Mapper m = new Cafe24Mapper(accountId, source, "order line", orderId + " / "
+                + item.path("order_item_code").asString("?"), item);
+        String code = m.text("order_status");
+        OrderLineStatus status = Cafe24StatusCodes.meaning(code);
+        if (status == null) {
+            throw m.malformed("order_status", "has the undocumented status code '" + code + "'");
+        }
+        return new OrderLine(accountId, orderId, m.text("order_item_code"), m.text("product_no"),
+                m.optionalText("variant_code"), m.optionalText("custom_variant_code"), m.text("product_name"),
+                m.optionalText("option_value") == null ? "" : m.optionalText("option_value"), m.integer("quantity"),
+                m.money("product_price"), m.money("option_price"), m.money("additional_discount_price"),
+                m.money("coupon_discount_price"), m.money("payment_amount"), code, status);
+    }
+
+    private Cafe24Mapper child(String field) {
+        JsonNode child = node.path(field);
+        if (!child.isObject()) {
+            throw malformed(field, "is missing");
+        }
+        return new Cafe24Mapper(accountId, source, entity, key, child);
+    }
+
+    private String text(String field) {
+        String value = optionalText(field);
+        if (value == null) {
+            throw malformed(field, "is missing");
+        }
+        return value;
+    }
+
+    /** Cafe24 sends "" for an unset code; that means "none". */
+    private String optionalText(String field) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw malformed(field, "should be a plain value but is " + value.getNodeType());
+        }
+        String text = value.asString();
+        return text.isEmpty() ? null : text;
+    }
+
+    private Money money(String field) {
+        String raw = text(field);
+        try {
+            return Money.parse(raw);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw malformed(field, "should be a decimal amount like \"12900.00\" but is \"" + raw + "\"");
+        }
+    }
+
+    private Money optionalMoney(String field) {
+        return optionalText(field) == null ? null : money(field);
+    }
+
+    private int integer(String field) {
+        String raw = text(field);
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw malformed(field, "should be a whole number but is \"" + raw + "\"");
+        }
+    }
+
+    private boolean flag(String field) {
+        String raw = text(field);
+        return switch (raw) {
+            case "T" -> true;
+            case "F" -> false;
+            default -> throw malformed(field, "should be T or F but is \"" + raw + "\"");
+        };
+    }
+
+    private LocalDateTime dateTime(String field) {
+        LocalDateTime value = optionalDateTime(field);
+        if (value == null) {
+            throw malformed(field, "is missing");
+        }
+        return value;
+    }
+
+    private LocalDateTime optionalDateTime(String field) {
+        String raw = optionalText(field);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(raw).atZoneSameInstant(SEOUL).toLocalDateTime();
+        } catch (DateTimeParseException e) {
+            throw malformed(field, "should be an ISO 8601 date like 2026-11-20T10:15:30+09:00 but is \"" + raw + "\"");
+        }
+    }
+
+    private MalformedRecordException malformed(String field, String problem) {
+        return new MalformedRecordException(source, entity, key, field, problem);
+    }
+}
