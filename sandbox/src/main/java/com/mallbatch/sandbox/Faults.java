@@ -16,6 +16,7 @@ public final class Faults {
     private volatile int burst429Length = 5;
     private volatile double malformedJsonRate;
     private volatile int malformedRecordEvery;
+    private volatile String outagePath;
     private final AtomicInteger pending429 = new AtomicInteger();
 
     public Faults serverErrorRate(double rate) {
@@ -47,12 +48,19 @@ public final class Faults {
         return this;
     }
 
+    /** Every call whose path contains {@code pathFragment} answers 503 until cleared (null ends the outage). */
+    public Faults outage(String pathFragment) {
+        this.outagePath = pathFragment;
+        return this;
+    }
+
     public Faults clear() {
         serverErrorRate = 0;
         stallRate = 0;
         burst429Rate = 0;
         malformedJsonRate = 0;
         malformedRecordEvery = 0;
+        outagePath = null;
         pending429.set(0);
         return this;
     }
@@ -61,8 +69,9 @@ public final class Faults {
         return malformedRecordEvery;
     }
 
-    public boolean serverError() {
-        return roll(serverErrorRate);
+    public boolean serverError(String path) {
+        String outage = outagePath;
+        return (outage != null && path.contains(outage)) || roll(serverErrorRate);
     }
 
     public int stallMillis() {

@@ -99,7 +99,8 @@ public final class SandboxServer implements AutoCloseable {
             FaultRequest f = JSON.readValue(request.body(), FaultRequest.class);
             faults.clear().serverErrorRate(f.serverErrorRate()).stalls(f.stallRate(), f.stallMillis())
                     .bursts429(f.burst429Rate(), Math.max(1, f.burst429Length()))
-                    .malformedJsonRate(f.malformedJsonRate()).malformedRecordEvery(f.malformedRecordEvery());
+                    .malformedJsonRate(f.malformedJsonRate()).malformedRecordEvery(f.malformedRecordEvery())
+                    .outage(f.outagePath());
             if (f.expireAccessTokens()) {
                 cafe24.expireAccessTokens();
             }
@@ -111,17 +112,18 @@ public final class SandboxServer implements AutoCloseable {
     /** Body of {@code POST /_sandbox/faults}; missing fields mean "off". */
     public record FaultRequest(double serverErrorRate, double stallRate, int stallMillis, double burst429Rate,
                                int burst429Length, double malformedJsonRate, int malformedRecordEvery,
-                               boolean expireAccessTokens) {
+                               String outagePath, boolean expireAccessTokens) {
     }
 
     private void write(HttpExchange exchange, SandboxResponse response) throws IOException {
-        int stall = faults.stallMillis();
+        // Faults hit the data APIs only: a token response lost to a stall would kill the rotated refresh token.
+        boolean dataApi = exchange.getRequestURI().getPath().contains("/api/v2/admin/");
+        int stall = dataApi ? faults.stallMillis() : 0;
         if (stall > 0) {
             sleep(stall);
         }
         byte[] body = JSON.writeValueAsBytes(response.body());
-        if (response.status() == 200 && exchange.getRequestURI().getPath().startsWith("/cafe24/")
-                && faults.malformedJson()) {
+        if (response.status() == 200 && dataApi && faults.malformedJson()) {
             body = Arrays.copyOf(body, body.length / 2); // a truncated document, as a dropped proxy would send
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

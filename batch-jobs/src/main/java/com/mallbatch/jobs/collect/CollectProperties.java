@@ -14,10 +14,14 @@ import java.time.Duration;
  * @param skipLimit         malformed records one account's step may skip before it fails
  * @param readTimeout       how long a mall may take to answer one call
  * @param maxCallsPerSecond spacing of calls to one mall, on top of its leaky bucket
+ * @param maxRetries        retries of one transient mall failure before the account's step fails
+ * @param initialBackoff    first retry delay, doubled on each retry
  */
 @ConfigurationProperties("mallbatch.collect")
 public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValue("7") int orderLookbackDays,
                                 @DefaultValue("500") int chunkSize, @DefaultValue("1000") int skipLimit,
                                 @DefaultValue("20s") Duration readTimeout,
-                                @DefaultValue("10") double maxCallsPerSecond) {
+                                @DefaultValue("10") double maxCallsPerSecond,
+                                @DefaultValue("8") int maxRetries,
+                                @DefaultValue("250ms") Duration initialBackoff) {
 }

@@ -75,7 +75,8 @@ public class AdapterConfiguration {
     Cafe24Extractors cafe24Extractors(CredentialStore credentials, CollectProperties properties,
                                       ObjectProvider<MeterRegistry> meters) {
         Cafe24Settings settings = Cafe24Settings.defaults().withReadTimeout(properties.readTimeout())
-                .withMaxCallsPerSecond(properties.maxCallsPerSecond());
+                .withMaxCallsPerSecond(properties.maxCallsPerSecond())
+                .withRetries(properties.maxRetries(), properties.initialBackoff());
         return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

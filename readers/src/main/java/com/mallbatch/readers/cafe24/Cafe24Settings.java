@@ -26,6 +26,10 @@ public record Cafe24Settings(String apiVersion, Duration connectTimeout, Duratio
         return new Cafe24Settings(apiVersion, connectTimeout, timeout, maxRetries, initialBackoff, maxBackoff, maxCallsPerSecond);
     }
 
+    public Cafe24Settings withRetries(int retries, Duration firstBackoff) {
+        return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, retries, firstBackoff, maxBackoff, maxCallsPerSecond);
+    }
+
     public Cafe24Settings withMaxCallsPerSecond(double rate) {
         return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, maxRetries, initialBackoff, maxBackoff, rate);
     }

@@ -118,7 +118,7 @@ public final class Cafe24Mall {
                     .header("X-Api-Call-Limit", bucket.capacity() + "/" + bucket.capacity());
         }
         acceptedCalls.incrementAndGet();
-        SandboxResponse response = faults.serverError()
+        SandboxResponse response = faults.serverError(request.path())
                 ? SandboxResponse.json(503, Cafe24Json.error(503, "Service Unavailable. Please try again later."))
                 : route(request);
         return response.header("X-Api-Call-Limit", level + "/" + bucket.capacity())

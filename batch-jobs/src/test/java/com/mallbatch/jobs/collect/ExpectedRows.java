@@ -1,0 +1,163 @@
+package com.mallbatch.jobs.collect;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the canonical tables must hold for one sandbox mall, computed from the sandbox's ground-truth dump (the
+ * platform's own format) independently of the production mappers. Rows are '|'-joined strings, ∅ for NULL, in the
+ * column order of {@link DatabaseRows}.
+ */
+final class ExpectedRows {
+
+    private static final DateTimeFormatter DB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** Cafe24 order status codes the sandbox emits and their common meaning (independent of the adapter's table). */
+    private static final Map<String, String> STATUS = Map.ofEntries(
+            Map.entry("N00", "AWAITING_PAYMENT"), Map.entry("N10", "PREPARING"), Map.entry("N20", "PREPARING"),
+            Map.entry("N30", "SHIPPING"), Map.entry("N40", "DELIVERED"), Map.entry("N50", "PURCHASE_CONFIRMED"),
+            Map.entry("C00", "CANCEL_REQUESTED"), Map.entry("C40", "CANCELLED"), Map.entry("R00", "RETURN_REQUESTED"),
+            Map.entry("R40", "RETURNED"), Map.entry("E40", "EXCHANGED"));
+
+    private final long accountId;
+    private final Map<String, Object> truth;
+    private final Set<String> malformedProducts;
+    private final Set<String> malformedOrders;
+
+    ExpectedRows(long accountId, Map<String, Object> truth) {
+        this.accountId = accountId;
+        this.truth = truth;
+        this.malformedProducts = strings((Collection<?>) truth.get("malformed_products"));
+        this.malformedOrders = strings((Collection<?>) truth.get("malformed_orders"));
+    }
+
+    List<String> categories() {
+        return list("categories").stream().map(c -> row(accountId, c.get("category_no"), c.get("category_name"),
+                ((Integer) c.get("category_depth")) <= 1 ? null : c.get("parent_category_no"), c.get("category_depth")))
+                .sorted().toList();
+    }
+
+    List<String> products() {
+        return list("products").stream()
+                .filter(p -> !malformedProducts.contains(String.valueOf(p.get("product_no"))))
+                .map(p -> row(accountId, p.get("product_no"), p.get("product_code"), blankToNull(p.get("custom_product_code")),
+                        p.get("product_name"), p.get("price"), p.get("retail_price"), bit(p.get("display")),
+                        bit(p.get("selling")), ((List<?>) p.get("category")).stream()
+                                .map(c -> String.valueOf(((Map<?, ?>) c).get("category_no"))).collect(Collectors.joining(",")),
+                        time(p.get("created_date")), time(p.get("updated_date")), "API"))
+                .sorted().toList();
+    }
+
+    List<String> variants() {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> p : list("products")) {
+            for (Map<String, Object> v : children(p, "variants")) {
+                String options = children(v, "options").stream().map(o -> o.get("name") + "=" + o.get("value"))
+                        .collect(Collectors.joining(", "));
+                rows.add(row(accountId, v.get("variant_code"), p.get("product_no"), blankToNull(v.get("custom_variant_code")),
+                        options, v.get("additional_amount"), bit(v.get("display")), bit(v.get("selling")), "API"));
+            }
+        }
+        return rows.stream().sorted().toList();
+    }
+
+    List<String> stock(LocalDate businessDate) {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> p : list("products")) {
+            for (Map<String, Object> v : children(p, "variants")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> inv = (Map<String, Object>) v.get("inventories");
+                rows.add(row(accountId, v.get("variant_code"), businessDate, inv.get("quantity"),
+                        inv.get("safety_inventory"), bit(inv.get("use_inventory")), "API"));
+            }
+        }
+        return rows.stream().sorted().toList();
+    }
+
+    List<String> orders(LocalDate from, LocalDate to) {
+        return ordersIn(from, to).stream().map(o -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> amount = (Map<String, Object>) o.get("actual_order_amount");
+            return row(accountId, o.get("order_id"), time(o.get("order_date")), time(o.get("payment_date")),
+                    bit(o.get("paid")), bit(o.get("canceled")), o.get("member_id"), amount.get("order_price_amount"),
+                    amount.get("shipping_fee"), amount.get("coupon_discount_price"), amount.get("payment_amount"));
+        }).sorted().toList();
+    }
+
+    List<String> orderLines(LocalDate from, LocalDate to) {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> o : ordersIn(from, to)) {
+            for (Map<String, Object> i : children(o, "items")) {
+                rows.add(row(accountId, i.get("order_item_code"), o.get("order_id"), i.get("product_no"),
+                        i.get("variant_code"), blankToNull(i.get("custom_variant_code")), i.get("product_name"),
+                        i.get("option_value"), i.get("quantity"), i.get("product_price"), i.get("option_price"),
+                        i.get("additional_discount_price"), i.get("coupon_discount_price"), i.get("payment_amount"),
+                        i.get("order_status"), STATUS.get((String) i.get("order_status"))));
+            }
+        }
+        return rows.stream().sorted().toList();
+    }
+
+    Set<String> malformedProducts() {
+        return malformedProducts;
+    }
+
+    Set<String> malformedOrders(LocalDate from, LocalDate to) {
+        Set<String> inWindow = ordersInWindowIncludingMalformed(from, to);
+        inWindow.retainAll(malformedOrders);
+        return inWindow;
+    }
+
+    private List<Map<String, Object>> ordersIn(LocalDate from, LocalDate to) {
+        return list("orders").stream().filter(o -> !malformedOrders.contains((String) o.get("order_id")))
+                .filter(o -> inWindow(o, from, to)).toList();
+    }
+
+    private Set<String> ordersInWindowIncludingMalformed(LocalDate from, LocalDate to) {
+        return list("orders").stream().filter(o -> inWindow(o, from, to)).map(o -> (String) o.get("order_id"))
+                .collect(Collectors.toCollection(HashSet::new));
+    }
+
+    private static boolean inWindow(Map<String, Object> order, LocalDate from, LocalDate to) {
+        LocalDate day = OffsetDateTime.parse((String) order.get("order_date")).toLocalDate();
+        return !day.isBefore(from) && !day.isAfter(to);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> list(String key) {
+        return (List<Map<String, Object>>) truth.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> children(Map<String, Object> parent, String key) {
+        return (List<Map<String, Object>>) parent.get(key);
+    }
+
+    static String row(Object... values) {
+        return java.util.Arrays.stream(values).map(v -> v == null ? "∅" : String.valueOf(v))
+                .collect(Collectors.joining("|"));
+    }
+
+    private static Object blankToNull(Object value) {
+        return value == null || value.toString().isEmpty() ? null : value;
+    }
+
+    private static String bit(Object flag) {
+        return "T".equals(flag) ? "1" : "0";
+    }
+
+    private static String time(Object isoWithOffset) {
+        return isoWithOffset == null ? null : OffsetDateTime.parse((String) isoWithOffset).format(DB_TIME);
+    }
+
+    private static Set<String> strings(Collection<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.toSet());
+    }
+}

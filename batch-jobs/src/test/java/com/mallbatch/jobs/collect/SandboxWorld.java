@@ -1,0 +1,67 @@
+package com.mallbatch.jobs.collect;
+
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.RateBudget;
+import com.mallbatch.domain.port.MallCredentials;
+import com.mallbatch.localdb.ThrowawaySchema;
+import com.mallbatch.sandbox.SandboxConfig;
+import com.mallbatch.sandbox.SandboxServer;
+import com.mallbatch.sandbox.cafe24.Cafe24Mall;
+import com.mallbatch.writers.mysql.JdbcMallAccounts;
+import com.mallbatch.writers.secret.CredentialCipher;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A sandbox of Cafe24 malls and a throwaway schema, wired into a test's Spring properties. */
+public final class SandboxWorld implements AutoCloseable {
+
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
+    public static final LocalDate BUSINESS_DATE = TODAY.minusDays(1);
+
+    public final SandboxServer sandbox;
+    public final ThrowawaySchema schema;
+    public final String secretKey = CredentialCipher.newKey();
+
+    public SandboxWorld(SandboxConfig config, String schemaPrefix) {
+        try {
+            this.sandbox = SandboxServer.start(config.withToday(TODAY), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.schema = ThrowawaySchema.create(schemaPrefix);
+    }
+
+    public static SandboxConfig smallConfig() {
+        return SandboxConfig.small().withMalls(3).withToday(TODAY);
+    }
+
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", schema::jdbcUrl);
+        registry.add("spring.datasource.username", schema::user);
+        registry.add("spring.datasource.password", schema::password);
+        registry.add("mallbatch.secret-key", () -> secretKey);
+    }
+
+    /** Registers every sandbox mall as an account of tenant "acme"; returns account ids by mall id. */
+    public Map<String, Long> registerAccounts(JdbcMallAccounts accounts) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (Cafe24Mall mall : sandbox.cafe24().malls()) {
+            ids.put(mall.mallId(), accounts.register(new JdbcMallAccounts.Registration("acme", "에이크미 상사",
+                    Platform.CAFE24, mall.mallId(), sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT,
+                    null, true, new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(),
+                    null, null))));
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        sandbox.close();
+        schema.close();
+    }
+}
