@@ -3,11 +3,12 @@ package com.mallbatch.jobs;
 import com.mallbatch.jobs.accounts.AccountsFileImporter;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
 import com.mallbatch.jobs.support.AdapterConfiguration;
+import com.mallbatch.jobs.support.JobRunGuard;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Everything the jobs need, for the application (or a test) to import in one line. */
 @Configuration(proxyBeanMethods = false)
-@Import({AdapterConfiguration.class, CollectJobConfiguration.class, AccountsFileImporter.class})
+@Import({AdapterConfiguration.class, CollectJobConfiguration.class, AccountsFileImporter.class, JobRunGuard.class})
 public class MallbatchJobs {
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A schema of its own on a real MySQL-compatible server, dropped when closed (or when the JVM exits). The server is
  * the one at {@code mallbatch.db.server-url} (default {@code jdbc:mysql://127.0.0.1:3306/}, user root, empty
- * password); where none answers, an embedded MariaDB is started once per JVM instead.
+ * password), started first if MariaDB is installed there but not running; where none answers, an embedded MariaDB
+ * is started once per JVM instead.
  */
 public final class ThrowawaySchema implements AutoCloseable {
 
@@ -40,6 +41,9 @@ public final class ThrowawaySchema implements AutoCloseable {
         String url = System.getProperty("mallbatch.db.server-url", "jdbc:mysql://127.0.0.1:3306/");
         String user = System.getProperty("mallbatch.db.user", "root");
         String password = System.getProperty("mallbatch.db.password", "");
+        if (url.startsWith("jdbc:mysql://127.0.0.1:3306/")) {
+            InstalledMariaDb.ensureRunning(3306);
+        }
         if (!reachable(url, user, password)) {
             url = embeddedServer();
         }

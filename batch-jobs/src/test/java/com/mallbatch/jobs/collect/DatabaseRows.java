@@ -6,43 +6,43 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The canonical tables of one account as '|'-joined rows (∅ for NULL), in the order {@link ExpectedRows} uses. */
-final class DatabaseRows {
+public final class DatabaseRows {
 
     private final JdbcTemplate jdbc;
     private final long accountId;
 
-    DatabaseRows(JdbcTemplate jdbc, long accountId) {
+    public DatabaseRows(JdbcTemplate jdbc, long accountId) {
         this.jdbc = jdbc;
         this.accountId = accountId;
     }
 
-    List<String> categories() {
+    public List<String> categories() {
         return rows("SELECT account_id, category_no, name, parent_category_no, depth FROM categories WHERE account_id = ?");
     }
 
-    List<String> products() {
+    public List<String> products() {
         return rows("SELECT account_id, product_no, product_code, seller_code, name, price, retail_price, displayed + 0, "
                 + "selling + 0, category_nos, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), "
                 + "DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s'), source FROM products WHERE account_id = ?");
     }
 
-    List<String> variants() {
+    public List<String> variants() {
         return rows("SELECT account_id, variant_code, product_no, seller_sku, option_text, additional_amount, "
                 + "displayed + 0, selling + 0, source FROM variants WHERE account_id = ?");
     }
 
-    List<String> stock(LocalDate businessDate) {
+    public List<String> stock(LocalDate businessDate) {
         return rows("SELECT account_id, variant_code, business_date, quantity, safety_quantity, inventory_tracked + 0, "
                 + "source FROM stock_levels WHERE account_id = ? AND business_date = '" + businessDate + "'");
     }
 
-    List<String> orders() {
+    public List<String> orders() {
         return rows("SELECT account_id, order_id, DATE_FORMAT(ordered_at, '%Y-%m-%d %H:%i:%s'), "
                 + "DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s'), paid + 0, canceled + 0, buyer_id, order_amount, "
                 + "shipping_fee, coupon_discount, payment_amount FROM orders WHERE account_id = ?");
     }
 
-    List<String> orderLines() {
+    public List<String> orderLines() {
         return rows("SELECT account_id, line_id, order_id, product_no, variant_code, seller_sku, product_name, "
                 + "option_text, quantity, unit_price, option_price, seller_discount, coupon_discount, payment_amount, "
                 + "platform_status, status FROM order_lines WHERE account_id = ?");

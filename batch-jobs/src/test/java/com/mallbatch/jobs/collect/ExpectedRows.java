@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * platform's own format) independently of the production mappers. Rows are '|'-joined strings, ∅ for NULL, in the
  * column order of {@link DatabaseRows}.
  */
-final class ExpectedRows {
+public final class ExpectedRows {
 
     private static final DateTimeFormatter DB_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** Cafe24 order status codes the sandbox emits and their common meaning (independent of the adapter's table). */
@@ -31,20 +31,20 @@ final class ExpectedRows {
     private final Set<String> malformedProducts;
     private final Set<String> malformedOrders;
 
-    ExpectedRows(long accountId, Map<String, Object> truth) {
+    public ExpectedRows(long accountId, Map<String, Object> truth) {
         this.accountId = accountId;
         this.truth = truth;
         this.malformedProducts = strings((Collection<?>) truth.get("malformed_products"));
         this.malformedOrders = strings((Collection<?>) truth.get("malformed_orders"));
     }
 
-    List<String> categories() {
+    public List<String> categories() {
         return list("categories").stream().map(c -> row(accountId, c.get("category_no"), c.get("category_name"),
                 ((Integer) c.get("category_depth")) <= 1 ? null : c.get("parent_category_no"), c.get("category_depth")))
                 .sorted().toList();
     }
 
-    List<String> products() {
+    public List<String> products() {
         return list("products").stream()
                 .filter(p -> !malformedProducts.contains(String.valueOf(p.get("product_no"))))
                 .map(p -> row(accountId, p.get("product_no"), p.get("product_code"), blankToNull(p.get("custom_product_code")),
@@ -55,7 +55,7 @@ final class ExpectedRows {
                 .sorted().toList();
     }
 
-    List<String> variants() {
+    public List<String> variants() {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> p : list("products")) {
             for (Map<String, Object> v : children(p, "variants")) {
@@ -68,7 +68,7 @@ final class ExpectedRows {
         return rows.stream().sorted().toList();
     }
 
-    List<String> stock(LocalDate businessDate) {
+    public List<String> stock(LocalDate businessDate) {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> p : list("products")) {
             for (Map<String, Object> v : children(p, "variants")) {
@@ -81,7 +81,7 @@ final class ExpectedRows {
         return rows.stream().sorted().toList();
     }
 
-    List<String> orders(LocalDate from, LocalDate to) {
+    public List<String> orders(LocalDate from, LocalDate to) {
         return ordersIn(from, to).stream().map(o -> {
             @SuppressWarnings("unchecked")
             Map<String, Object> amount = (Map<String, Object>) o.get("actual_order_amount");
@@ -91,7 +91,7 @@ final class ExpectedRows {
         }).sorted().toList();
     }
 
-    List<String> orderLines(LocalDate from, LocalDate to) {
+    public List<String> orderLines(LocalDate from, LocalDate to) {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> o : ordersIn(from, to)) {
             for (Map<String, Object> i : children(o, "items")) {
@@ -105,11 +105,11 @@ final class ExpectedRows {
         return rows.stream().sorted().toList();
     }
 
-    Set<String> malformedProducts() {
+    public Set<String> malformedProducts() {
         return malformedProducts;
     }
 
-    Set<String> malformedOrders(LocalDate from, LocalDate to) {
+    public Set<String> malformedOrders(LocalDate from, LocalDate to) {
         Set<String> inWindow = ordersInWindowIncludingMalformed(from, to);
         inWindow.retainAll(malformedOrders);
         return inWindow;

@@ -59,6 +59,21 @@ public final class SandboxWorld implements AutoCloseable {
         return ids;
     }
 
+    /** The sandbox malls as an accounts file, in the format the README documents. */
+    public java.nio.file.Path writeAccountsFile(java.nio.file.Path file) throws IOException {
+        StringBuilder yaml = new StringBuilder("tenants:\n  - key: acme\n    name: 에이크미 상사\n    accounts:\n");
+        for (Cafe24Mall mall : sandbox.cafe24().malls()) {
+            yaml.append("      - platform: CAFE24\n")
+                    .append("        accountKey: ").append(mall.mallId()).append('\n')
+                    .append("        baseUrl: ").append(sandbox.cafe24BaseUrl(mall.mallId())).append('\n')
+                    .append("        credentials:\n")
+                    .append("          clientId: ").append(mall.clientId()).append('\n')
+                    .append("          clientSecret: ").append(mall.clientSecret()).append('\n')
+                    .append("          refreshToken: ").append(mall.currentRefreshToken()).append('\n');
+        }
+        return java.nio.file.Files.writeString(file, yaml);
+    }
+
     @Override
     public void close() {
         sandbox.close();
