@@ -1,0 +1,153 @@
+package com.mallbatch.readers.cafe24;
+
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.RateBudget;
+import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.MallCredentials;
+import com.mallbatch.readers.MallApiException;
+import com.mallbatch.sandbox.SandboxConfig;
+import com.mallbatch.sandbox.SandboxServer;
+import com.mallbatch.sandbox.cafe24.Cafe24Mall;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Cafe24 adapter against the sandbox over real HTTP. */
+class Cafe24ClientTest {
+
+    /** Credentials kept in memory, counting saves. */
+    static final class MemoryCredentials implements CredentialStore {
+        final Map<Long, MallCredentials> stored = new ConcurrentHashMap<>();
+        final List<String> savedRefreshTokens = new ArrayList<>();
+
+        @Override
+        public MallCredentials load(long accountId) {
+            return stored.get(accountId);
+        }
+
+        @Override
+        public synchronized void save(long accountId, MallCredentials credentials) {
+            savedRefreshTokens.add(credentials.refreshToken());
+            stored.put(accountId, credentials);
+        }
+    }
+
+    SandboxServer sandbox;
+    MemoryCredentials credentials = new MemoryCredentials();
+    Cafe24Mall mall;
+
+    @BeforeEach
+    void start() throws Exception {
+        // A small bucket (5, leaking 5 a second), so the budget binds within a short test.
+        sandbox = SandboxServer.start(SandboxConfig.small().withMalls(1).withSize(2_000, 2, 10, 2).withRate(5, 5), 0);
+        mall = sandbox.cafe24().mall("sandbox01");
+        credentials.stored.put(1L, new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(), null, null));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private Cafe24Extractors extractors(Cafe24Settings settings) {
+        return new Cafe24Extractors(credentials, settings, new SimpleMeterRegistry());
+    }
+
+    private MallAccount account(RateBudget budget) {
+        return new MallAccount(1, "acme", Platform.CAFE24, "sandbox01", sandbox.cafe24BaseUrl("sandbox01"), budget, true);
+    }
+
+    private static List<Product> readAll(ItemStreamReader<Product> reader) throws Exception {
+        reader.open(new ExecutionContext());
+        List<Product> products = new ArrayList<>();
+        for (Product p = reader.read(); p != null; p = reader.read()) {
+            products.add(p);
+        }
+        return products;
+    }
+
+    @Test
+    void theThrottleSpendsTheMallsBudgetWithoutDrawingA429() throws Exception {
+        List<Product> products = readAll(extractors(Cafe24Settings.defaults().withMaxCallsPerSecond(1_000))
+                .products(account(new RateBudget(5, 5))));
+
+        assertThat(products).hasSize(2_000);
+        assertThat(mall.acceptedCalls()).isEqualTo(21); // 20 full pages and the empty one after them
+        assertThat(mall.rejected429()).isZero();
+    }
+
+    @Test
+    void withoutItsThrottleTheSameReadDrawsRejections() throws Exception {
+        // The control for the test above: a client that believes in a far larger budget hits the mall's limit.
+        List<Product> products = readAll(extractors(Cafe24Settings.defaults().withMaxCallsPerSecond(1_000)
+                .withRetries(30, Duration.ofMillis(5))).products(account(new RateBudget(1_000, 1_000))));
+
+        assertThat(products).hasSize(2_000);
+        assertThat(mall.rejected429()).isPositive();
+    }
+
+    @Test
+    void theRotatedRefreshTokenIsSavedBeforeItIsUsedAndAnExpiredTokenIsRenewed() throws Exception {
+        String initial = mall.currentRefreshToken();
+        ItemStreamReader<Product> reader = extractors(Cafe24Settings.defaults()).products(account(new RateBudget(5, 5)));
+        reader.open(new ExecutionContext());
+        reader.read();
+        sandbox.cafe24().expireAccessTokens();
+        for (int i = 0; i < 150; i++) {
+            reader.read(); // crosses into the next page with an expired token
+        }
+
+        assertThat(credentials.savedRefreshTokens).hasSize(2).doesNotContain(initial)
+                .last().isEqualTo(mall.currentRefreshToken());
+    }
+
+    @Test
+    void aDeadRefreshTokenFailsWithAnActionableMessage() {
+        credentials.stored.put(1L, new MallCredentials(mall.clientId(), mall.clientSecret(), "already-used", null, null));
+        ItemStreamReader<Product> reader = extractors(Cafe24Settings.defaults()).products(account(new RateBudget(5, 5)));
+        reader.open(new ExecutionContext());
+
+        assertThatThrownBy(reader::read).isInstanceOf(MallApiException.class)
+                .hasMessageContaining("acme/CAFE24/sandbox01").hasMessageContaining("invalid_grant")
+                .hasMessageContaining("re-authorize");
+    }
+
+    @Test
+    void serverErrorsAndTruncatedBodiesAreRetriedUntilTheReadCompletes() throws Exception {
+        sandbox.faults().serverErrorRate(0.2).malformedJsonRate(0.2);
+        List<Product> products = readAll(extractors(Cafe24Settings.defaults().withRetries(20, Duration.ofMillis(5)))
+                .products(account(new RateBudget(5, 5))));
+
+        assertThat(products).extracting(Product::productNo).doesNotHaveDuplicates().hasSize(2_000);
+    }
+
+    @Test
+    void aRequestTheMallRefusesFailsAtOnceNamingTheUrlAndTheMallsMessage() throws Exception {
+        Cafe24Client client = new Cafe24Client(account(new RateBudget(5, 5)), sandbox.cafe24BaseUrl("sandbox01"),
+                Cafe24Settings.defaults(), new okhttp3.OkHttpClient(),
+                new Cafe24Throttle(new RateBudget(5, 5), 100),
+                new Cafe24Tokens(account(new RateBudget(5, 5)), sandbox.cafe24BaseUrl("sandbox01"), credentials,
+                        new okhttp3.OkHttpClient(), tools.jackson.databind.json.JsonMapper.builder().build()),
+                tools.jackson.databind.json.JsonMapper.builder().build(), new SimpleMeterRegistry());
+
+        assertThatThrownBy(() -> client.get("/api/v2/admin/products", Map.of("limit", "500")))
+                .isInstanceOf(MallApiException.class)
+                .hasMessageContaining("/api/v2/admin/products?limit=500").hasMessageContaining("HTTP 422")
+                .hasMessageContaining("limit must be between 1 and 100");
+        assertThat(mall.acceptedCalls()).isEqualTo(1);
+    }
+}
