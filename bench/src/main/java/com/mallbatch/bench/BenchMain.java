@@ -1,0 +1,63 @@
+package com.mallbatch.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code bench/run [collect|load|all] [--malls=4 --products=5000 --orders=300 --rows=1000000 --chunk=5000]}.
+ * Prints a report; a bench, not a test: it asserts nothing but that the runs completed and loaded every row.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 && !args[0].startsWith("--") ? args[0] : "all";
+        Options options = new Options(args);
+        System.out.printf(Locale.ROOT, "mallbatch bench on %d cores, max heap %d MB, java %s%n%n",
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"));
+        if (which.equals("collect") || which.equals("all")) {
+            collect(options);
+        }
+        if (which.equals("load") || which.equals("all")) {
+            load(options);
+        }
+        System.exit(0);
+    }
+
+    private static void collect(Options options) throws Exception {
+        int malls = options.integer("malls", 4);
+        int products = options.integer("products", 5_000);
+        int orders = options.integer("orders", 300);
+        List<CollectBench.Result> results = List.of(
+                CollectBench.run("rate-bound: Cafe24's real budget (bucket 40, 2 calls/s)", malls, products, orders, 40, 2),
+                CollectBench.run("throughput: a generous budget (bucket 1000, 1000 calls/s)", malls, products, orders, 1000, 1000));
+        System.out.printf(Locale.ROOT, "collect: %d sandbox malls x %d products (<=4 variants), %d orders/day, 8-day order window%n",
+                malls, products, orders);
+        System.out.printf(Locale.ROOT, "%-60s %9s %8s %10s %12s %13s %7s %6s %9s%n", "scenario", "rows", "wall s",
+                "rows/s", "calls/mall", "allowed/mall", "budget", "429s", "peak MB");
+        for (CollectBench.Result r : results) {
+            System.out.printf(Locale.ROOT, "%-60s %9d %8.1f %10.0f %12.1f %13.1f %6.1f%% %6d %9d%n", r.scenario(),
+                    r.rows(), r.wall().toMillis() / 1000.0, r.rowsPerSecond(), r.callsPerMall(), r.allowedPerMall(),
+                    100 * r.budgetUsed(), r.rejected429(), r.peakHeapMb());
+        }
+        System.out.println("(allowed/mall = bucket + leak x wall time: every call the mall would have accepted in that time)");
+        System.out.println();
+    }
+
+    private static void load(Options options) throws Exception {
+        int rows = options.integer("rows", 1_000_000);
+        int chunk = options.integer("chunk", 5_000);
+        List<LoadBench.Result> results = LoadBench.run(rows, chunk);
+        double ceiling = results.get(0).rowsPerSecond();
+        System.out.printf(Locale.ROOT, "load: %d order lines into MariaDB%n", rows);
+        System.out.printf(Locale.ROOT, "%-62s %8s %10s %14s %9s%n", "method", "wall s", "rows/s", "x LOAD DATA", "peak MB");
+        for (LoadBench.Result r : results) {
+            System.out.printf(Locale.ROOT, "%-62s %8.1f %10.0f %13.2fx %9d%n", r.method(), r.wall().toMillis() / 1000.0,
+                    r.rowsPerSecond(), r.rowsPerSecond() / ceiling, r.peakHeapMb());
+        }
+        System.out.println();
+    }
+}

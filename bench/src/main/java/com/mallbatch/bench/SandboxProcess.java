@@ -1,0 +1,64 @@
+package com.mallbatch.bench;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The sandbox in a JVM of its own, so the heap measured in the bench is the collector's alone. */
+final class SandboxProcess implements AutoCloseable {
+
+    private final Process process;
+    final String url;
+    final JsonNode malls;
+
+    private SandboxProcess(Process process, String url, JsonNode malls) {
+        this.process = process;
+        this.url = url;
+        this.malls = malls;
+    }
+
+    static SandboxProcess start(List<String> sandboxArgs) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx3g", "-cp", System.getProperty("java.class.path"), "com.mallbatch.sandbox.SandboxMain", "--port=0"));
+        command.addAll(sandboxArgs);
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String url = null;
+        StringBuilder json = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("SANDBOX_URL=")) {
+                url = line.substring("SANDBOX_URL=".length());
+            } else if (url != null) {
+                json.append(line).append('\n');
+                if (line.equals("} ]")) {
+                    break;
+                }
+            }
+        }
+        if (url == null) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the sandbox did not start");
+        }
+        return new SandboxProcess(process, url, JsonMapper.builder().build().readTree(json.toString()));
+    }
+
+    JsonNode stats() throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/_sandbox/stats")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return JsonMapper.builder().build().readTree(body);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
