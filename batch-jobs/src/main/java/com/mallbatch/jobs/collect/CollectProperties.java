@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param maxCallsPerSecond spacing of calls to one mall, on top of its leaky bucket
  * @param maxRetries        retries of one transient mall failure before the account's step fails
  * @param initialBackoff    first retry delay, doubled on each retry
+ * @param maxBackoff        longest retry delay
  */
 @ConfigurationProperties("mallbatch.collect")
 public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValue("7") int orderLookbackDays,
@@ -23,5 +24,6 @@ public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValu
                                 @DefaultValue("20s") Duration readTimeout,
                                 @DefaultValue("10") double maxCallsPerSecond,
                                 @DefaultValue("8") int maxRetries,
-                                @DefaultValue("250ms") Duration initialBackoff) {
+                                @DefaultValue("250ms") Duration initialBackoff,
+                                @DefaultValue("8s") Duration maxBackoff) {
 }

@@ -76,7 +76,7 @@ public class AdapterConfiguration {
                                       ObjectProvider<MeterRegistry> meters) {
         Cafe24Settings settings = Cafe24Settings.defaults().withReadTimeout(properties.readTimeout())
                 .withMaxCallsPerSecond(properties.maxCallsPerSecond())
-                .withRetries(properties.maxRetries(), properties.initialBackoff());
+                .withRetries(properties.maxRetries(), properties.initialBackoff(), properties.maxBackoff());
         return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -34,8 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = TestJobsApplication.class, properties = {
         "spring.batch.job.enabled=false",
-        "mallbatch.collect.max-retries=4",
-        "mallbatch.collect.initial-backoff=20ms",
+        // generous retries with short waits: the faults test injects 5xx, 429 bursts and truncated bodies at once
+        "mallbatch.collect.max-retries=12",
+        "mallbatch.collect.initial-backoff=10ms",
+        "mallbatch.collect.max-backoff=200ms",
         "mallbatch.collect.read-timeout=2s"})
 class CollectJobTest {
 

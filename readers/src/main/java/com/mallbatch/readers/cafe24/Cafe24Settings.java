@@ -26,8 +26,8 @@ public record Cafe24Settings(String apiVersion, Duration connectTimeout, Duratio
         return new Cafe24Settings(apiVersion, connectTimeout, timeout, maxRetries, initialBackoff, maxBackoff, maxCallsPerSecond);
     }
 
-    public Cafe24Settings withRetries(int retries, Duration firstBackoff) {
-        return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, retries, firstBackoff, maxBackoff, maxCallsPerSecond);
+    public Cafe24Settings withRetries(int retries, Duration firstBackoff, Duration longestBackoff) {
+        return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, retries, firstBackoff, longestBackoff, maxCallsPerSecond);
     }
 
     public Cafe24Settings withMaxCallsPerSecond(double rate) {

@@ -94,7 +94,7 @@ class Cafe24ClientTest {
     void withoutItsThrottleTheSameReadDrawsRejections() throws Exception {
         // The control for the test above: a client that believes in a far larger budget hits the mall's limit.
         List<Product> products = readAll(extractors(Cafe24Settings.defaults().withMaxCallsPerSecond(1_000)
-                .withRetries(30, Duration.ofMillis(5))).products(account(new RateBudget(1_000, 1_000))));
+                .withRetries(30, Duration.ofMillis(5), Duration.ofMillis(100))).products(account(new RateBudget(1_000, 1_000))));
 
         assertThat(products).hasSize(2_000);
         assertThat(mall.rejected429()).isPositive();
@@ -129,7 +129,7 @@ class Cafe24ClientTest {
     @Test
     void serverErrorsAndTruncatedBodiesAreRetriedUntilTheReadCompletes() throws Exception {
         sandbox.faults().serverErrorRate(0.2).malformedJsonRate(0.2);
-        List<Product> products = readAll(extractors(Cafe24Settings.defaults().withRetries(20, Duration.ofMillis(5)))
+        List<Product> products = readAll(extractors(Cafe24Settings.defaults().withRetries(20, Duration.ofMillis(5), Duration.ofMillis(100)))
                 .products(account(new RateBudget(5, 5))));
 
         assertThat(products).extracting(Product::productNo).doesNotHaveDuplicates().hasSize(2_000);
