@@ -92,7 +92,8 @@ class CollectJobTest {
 
     @Test
     void faultsOnTheWireStillEndInTheGroundTruth() throws Exception {
-        world.sandbox.faults().serverErrorRate(0.10).bursts429(0.05, 4).malformedJsonRate(0.05);
+        world.sandbox.faults().serverErrorRate(0.10).bursts429(0.05, 4).malformedJsonRate(0.05)
+                .stalls(0.05, 2_500); // longer than the 2 s read timeout: the stalled call is abandoned and retried
         world.sandbox.cafe24().expireAccessTokens();
         int refreshesBefore = totalRefreshes();
 
