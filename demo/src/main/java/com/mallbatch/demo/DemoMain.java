@@ -1,10 +1,14 @@
 package com.mallbatch.demo;
 
 import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.RateBudget;
+import com.mallbatch.domain.port.MallCredentials;
+import com.mallbatch.jobs.accounts.AccountsFile;
 import com.mallbatch.localdb.EmbeddedMariaDb;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.SandboxServer;
-import com.mallbatch.sandbox.cafe24.Cafe24Mall;
+import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import com.mallbatch.writers.secret.CredentialCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,26 +75,14 @@ public final class DemoMain {
 
     /** The sandbox malls as a seller's accounts file (the format the README documents). */
     static Path writeAccountsFile(SandboxServer sandbox) throws Exception {
-        StringBuilder yaml = new StringBuilder("""
-                # Written by the demo for the bundled sandbox malls.
-                tenants:
-                  - key: demo
-                    name: 데모 셀러
-                    accounts:
-                """);
-        for (Cafe24Mall mall : sandbox.cafe24().malls()) {
-            yaml.append("      - platform: CAFE24\n")
-                    .append("        accountKey: ").append(mall.mallId()).append('\n')
-                    .append("        baseUrl: ").append(sandbox.cafe24BaseUrl(mall.mallId())).append('\n')
-                    .append("        credentials:\n")
-                    .append("          clientId: ").append(mall.clientId()).append('\n')
-                    .append("          clientSecret: ").append(mall.clientSecret()).append('\n')
-                    .append("          refreshToken: ").append(mall.currentRefreshToken()).append('\n');
-        }
+        List<JdbcMallAccounts.Registration> accounts = sandbox.cafe24().malls().stream()
+                .map(mall -> new JdbcMallAccounts.Registration("demo", "데모 셀러", Platform.CAFE24, mall.mallId(),
+                        sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT, null, true,
+                        new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(), null, null)))
+                .toList();
         Path file = Files.createTempFile("mallbatch-demo-accounts", ".yml");
         file.toFile().deleteOnExit();
-        Files.writeString(file, yaml);
-        return file;
+        return AccountsFile.write(file, accounts);
     }
 
     private static void printSummary(JdbcTemplate jdbc) {

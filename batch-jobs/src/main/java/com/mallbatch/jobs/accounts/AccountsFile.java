@@ -4,6 +4,7 @@ import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.MallCredentials;
 import com.mallbatch.writers.mysql.JdbcMallAccounts.Registration;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,5 +124,43 @@ public final class AccountsFile {
     /** Convenience for callers that only have the file's path. */
     public static List<Registration> read(Path file) {
         return new AccountsFile(file).registrations();
+    }
+
+    /** Writes registrations in this format (for bootstrap scripts and the demo); {@link #read} gives them back. */
+    public static Path write(Path file, List<Registration> registrations) throws IOException {
+        Map<String, Map<String, Object>> tenants = new LinkedHashMap<>();
+        for (Registration r : registrations) {
+            Map<String, Object> tenant = tenants.computeIfAbsent(r.tenantKey(), key -> {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("key", key);
+                t.put("name", r.tenantName());
+                t.put("accounts", new ArrayList<Map<String, Object>>());
+                return t;
+            });
+            Map<String, Object> account = new LinkedHashMap<>();
+            account.put("platform", r.platform().name());
+            account.put("accountKey", r.accountKey());
+            if (r.baseUrl() != null) {
+                account.put("baseUrl", r.baseUrl());
+            }
+            account.put("rateLimit", Map.of("bucket", r.rateBudget().capacity(), "leakPerSecond", r.rateBudget().leakPerSecond()));
+            if (r.crawlProfile() != null) {
+                account.put("crawlProfile", r.crawlProfile());
+            }
+            account.put("enabled", r.enabled());
+            if (r.credentials() != null) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("clientId", r.credentials().clientId());
+                c.put("clientSecret", r.credentials().clientSecret());
+                c.put("refreshToken", r.credentials().refreshToken());
+                account.put("credentials", c);
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> accounts = (List<Map<String, Object>>) tenant.get("accounts");
+            accounts.add(account);
+        }
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return Files.writeString(file, new Yaml(options).dump(Map.of("tenants", new ArrayList<>(tenants.values()))));
     }
 }

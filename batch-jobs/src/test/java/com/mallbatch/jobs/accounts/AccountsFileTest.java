@@ -72,6 +72,18 @@ class AccountsFileTest {
     }
 
     @Test
+    void writtenFilesReadBackTheSameEvenWithAwkwardSecrets() throws Exception {
+        JdbcMallAccounts.Registration original = AccountsFile.read(file(VALID)).get(0);
+        JdbcMallAccounts.Registration awkward = new JdbcMallAccounts.Registration(original.tenantKey(),
+                original.tenantName(), original.platform(), original.accountKey(), original.baseUrl(),
+                original.rateBudget(), null, false, new MallCredentials("id: with colon", "#not-a-comment", "'quoted'", null, null));
+
+        Path written = AccountsFile.write(dir.resolve("written.yml"), java.util.List.of(original, awkward));
+
+        assertThat(AccountsFile.read(written)).containsExactly(original, awkward);
+    }
+
+    @Test
     void reImportingTheSameFileChangesNothingAndKeepsARotatedToken() throws Exception {
         JdbcMallAccounts accounts = new JdbcMallAccounts(jdbc, cipher);
         JdbcCredentialStore store = new JdbcCredentialStore(jdbc, cipher, new DataSourceTransactionManager(jdbc.getDataSource()));

@@ -3,17 +3,19 @@ package com.mallbatch.jobs.collect;
 import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.MallCredentials;
+import com.mallbatch.jobs.accounts.AccountsFile;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.SandboxServer;
-import com.mallbatch.sandbox.cafe24.Cafe24Mall;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import com.mallbatch.writers.secret.CredentialCipher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -50,28 +52,22 @@ public final class SandboxWorld implements AutoCloseable {
     /** Registers every sandbox mall as an account of tenant "acme"; returns account ids by mall id. */
     public Map<String, Long> registerAccounts(JdbcMallAccounts accounts) {
         Map<String, Long> ids = new LinkedHashMap<>();
-        for (Cafe24Mall mall : sandbox.cafe24().malls()) {
-            ids.put(mall.mallId(), accounts.register(new JdbcMallAccounts.Registration("acme", "에이크미 상사",
-                    Platform.CAFE24, mall.mallId(), sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT,
-                    null, true, new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(),
-                    null, null))));
+        for (JdbcMallAccounts.Registration registration : registrations()) {
+            ids.put(registration.accountKey(), accounts.register(registration));
         }
         return ids;
     }
 
     /** The sandbox malls as an accounts file, in the format the README documents. */
-    public java.nio.file.Path writeAccountsFile(java.nio.file.Path file) throws IOException {
-        StringBuilder yaml = new StringBuilder("tenants:\n  - key: acme\n    name: 에이크미 상사\n    accounts:\n");
-        for (Cafe24Mall mall : sandbox.cafe24().malls()) {
-            yaml.append("      - platform: CAFE24\n")
-                    .append("        accountKey: ").append(mall.mallId()).append('\n')
-                    .append("        baseUrl: ").append(sandbox.cafe24BaseUrl(mall.mallId())).append('\n')
-                    .append("        credentials:\n")
-                    .append("          clientId: ").append(mall.clientId()).append('\n')
-                    .append("          clientSecret: ").append(mall.clientSecret()).append('\n')
-                    .append("          refreshToken: ").append(mall.currentRefreshToken()).append('\n');
-        }
-        return java.nio.file.Files.writeString(file, yaml);
+    public Path writeAccountsFile(Path file) throws IOException {
+        return AccountsFile.write(file, registrations());
+    }
+
+    private List<JdbcMallAccounts.Registration> registrations() {
+        return sandbox.cafe24().malls().stream().map(mall -> new JdbcMallAccounts.Registration("acme", "에이크미 상사",
+                Platform.CAFE24, mall.mallId(), sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT, null,
+                true, new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(), null, null)))
+                .toList();
     }
 
     @Override
