@@ -36,12 +36,13 @@ public final class BenchMain {
                 CollectBench.run("throughput: a generous budget (bucket 1000, 1000 calls/s)", malls, products, orders, 1000, 1000));
         System.out.printf(Locale.ROOT, "collect: %d sandbox malls x %d products (<=4 variants), %d orders/day, 8-day order window%n",
                 malls, products, orders);
-        System.out.printf(Locale.ROOT, "%-60s %9s %8s %10s %12s %13s %7s %6s %9s%n", "scenario", "rows", "wall s",
-                "rows/s", "calls/mall", "allowed/mall", "budget", "429s", "peak MB");
+        System.out.printf(Locale.ROOT, "%-60s %8s %7s %8s %11s %13s %14s %7s %5s %8s%n", "scenario", "rows", "wall s",
+                "rows/s", "calls/mall", "calls/s/mall", "allowed/mall", "budget", "429s", "peak MB");
         for (CollectBench.Result r : results) {
-            System.out.printf(Locale.ROOT, "%-60s %9d %8.1f %10.0f %12.1f %13.1f %6.1f%% %6d %9d%n", r.scenario(),
-                    r.rows(), r.wall().toMillis() / 1000.0, r.rowsPerSecond(), r.callsPerMall(), r.allowedPerMall(),
-                    100 * r.budgetUsed(), r.rejected429(), r.peakHeapMb());
+            double seconds = r.wall().toMillis() / 1000.0;
+            System.out.printf(Locale.ROOT, "%-60s %8d %7.1f %8.0f %11.1f %13.2f %14.1f %6.1f%% %5d %8d%n", r.scenario(),
+                    r.rows(), seconds, r.rowsPerSecond(), r.callsPerMall(), r.callsPerMall() / seconds,
+                    r.allowedPerMall(), 100 * r.budgetUsed(), r.rejected429(), r.peakHeapMb());
         }
         System.out.println("(allowed/mall = bucket + leak x wall time: every call the mall would have accepted in that time)");
         System.out.println();

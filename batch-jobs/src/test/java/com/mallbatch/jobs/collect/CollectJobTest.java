@@ -8,6 +8,7 @@ import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -15,6 +16,8 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -149,7 +152,8 @@ class CollectJobTest {
     }
 
     @Test
-    void theRotatedRefreshTokenIsStoredEncryptedAndUsedByTheNextRun() throws Exception {
+    @ExtendWith(OutputCaptureExtension.class)
+    void theRotatedRefreshTokenIsStoredEncryptedAndUsedByTheNextRun(CapturedOutput output) throws Exception {
         assertThat(run(BUSINESS_DATE, "tokens-1").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         for (Cafe24Mall mall : world.sandbox.cafe24().malls()) {
             long id = accountIds.get(mall.mallId());
@@ -164,6 +168,11 @@ class CollectJobTest {
 
         assertThat(run(BUSINESS_DATE, "tokens-2").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(totalRefreshes()).isEqualTo(refreshes + 3);
+        for (Cafe24Mall mall : world.sandbox.cafe24().malls()) {
+            MallCredentials stored = credentials.load(accountIds.get(mall.mallId()));
+            assertThat(output.getAll()).as("no secret in the log").isNotEmpty().doesNotContain(mall.clientSecret())
+                    .doesNotContain(stored.refreshToken()).doesNotContain(stored.accessToken());
+        }
     }
 
     private JobExecution run(LocalDate businessDate, String tag) throws Exception {
