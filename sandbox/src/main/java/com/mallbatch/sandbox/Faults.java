@@ -17,6 +17,9 @@ public final class Faults {
     private volatile double malformedJsonRate;
     private volatile int malformedRecordEvery;
     private volatile String outagePath;
+    private volatile double truncatedHtmlRate;
+    private volatile boolean layoutV2;
+    private volatile boolean blocked;
     private final AtomicInteger pending429 = new AtomicInteger();
 
     public Faults serverErrorRate(double rate) {
@@ -54,6 +57,36 @@ public final class Faults {
         return this;
     }
 
+    /** Seller-center pages cut off mid-document, as a dropped connection leaves them. */
+    public Faults truncatedHtmlRate(double rate) {
+        this.truncatedHtmlRate = rate;
+        return this;
+    }
+
+    /** Seller centers render with renamed CSS classes, as after a redesign. */
+    public Faults layoutV2(boolean on) {
+        this.layoutV2 = on;
+        return this;
+    }
+
+    /** Seller centers answer every page with a CAPTCHA wall. */
+    public Faults blocked(boolean on) {
+        this.blocked = on;
+        return this;
+    }
+
+    public boolean layoutV2() {
+        return layoutV2;
+    }
+
+    public boolean blocked() {
+        return blocked;
+    }
+
+    public boolean truncatedHtml() {
+        return roll(truncatedHtmlRate);
+    }
+
     public Faults clear() {
         serverErrorRate = 0;
         stallRate = 0;
@@ -61,6 +94,9 @@ public final class Faults {
         malformedJsonRate = 0;
         malformedRecordEvery = 0;
         outagePath = null;
+        truncatedHtmlRate = 0;
+        layoutV2 = false;
+        blocked = false;
         pending429.set(0);
         return this;
     }

@@ -9,18 +9,22 @@ import java.time.ZoneId;
  *
  * @param seed                  drives every generated value
  * @param cafe24Malls           number of Cafe24 malls
- * @param productsPerMall       products in each mall
+ * @param productsPerMall       products in each mall and seller center
  * @param maxVariantsPerProduct 1..36 variants per product
  * @param ordersPerDay          average orders a mall receives per day
  * @param historyDays           days of order history before {@code today}
  * @param today                 the sandbox's "today" (Asia/Seoul)
- * @param accessTokenTtlSeconds lifetime of an access token (Cafe24: 2 hours)
- * @param bucketCapacity        leaky bucket size (Cafe24: 40)
- * @param leakPerSecond         bucket drain rate (Cafe24: 2 per second)
+ * @param accessTokenTtlSeconds lifetime of a Cafe24 access token (Cafe24: 2 hours)
+ * @param bucketCapacity        Cafe24 leaky bucket size (Cafe24: 40)
+ * @param leakPerSecond         Cafe24 bucket drain rate (Cafe24: 2 per second)
+ * @param htmlSellerCenters     crawl-only seller centers that render HTML tables ({@code stylemarket01} …)
+ * @param nextSellerCenters     crawl-only seller centers that ship SSR JSON in __NEXT_DATA__ ({@code nextshop01} …)
+ * @param sessionMaxRequests    requests a seller-center login session serves before it expires
  */
 public record SandboxConfig(long seed, int cafe24Malls, int productsPerMall, int maxVariantsPerProduct,
                             int ordersPerDay, int historyDays, LocalDate today, long accessTokenTtlSeconds,
-                            int bucketCapacity, double leakPerSecond) {
+                            int bucketCapacity, double leakPerSecond, int htmlSellerCenters, int nextSellerCenters,
+                            int sessionMaxRequests) {
 
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
@@ -32,30 +36,34 @@ public record SandboxConfig(long seed, int cafe24Malls, int productsPerMall, int
 
     /** A small, fast world for demos and tests. */
     public static SandboxConfig small() {
-        return new SandboxConfig(42, 3, 150, 4, 40, 10, LocalDate.now(SEOUL), 7200, 40, 2.0);
+        return new SandboxConfig(42, 3, 150, 4, 40, 10, LocalDate.now(SEOUL), 7200, 40, 2.0, 2, 1, 10_000);
     }
 
     public SandboxConfig withSeed(long v) {
-        return new SandboxConfig(v, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond);
+        return new SandboxConfig(v, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withMalls(int v) {
-        return new SandboxConfig(seed, v, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond);
+        return new SandboxConfig(seed, v, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withSize(int products, int maxVariants, int orders, int days) {
-        return new SandboxConfig(seed, cafe24Malls, products, maxVariants, orders, days, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond);
+        return new SandboxConfig(seed, cafe24Malls, products, maxVariants, orders, days, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withToday(LocalDate v) {
-        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, v, accessTokenTtlSeconds, bucketCapacity, leakPerSecond);
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, v, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withAccessTokenTtlSeconds(long v) {
-        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, v, bucketCapacity, leakPerSecond);
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, v, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withRate(int capacity, double leak) {
-        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, capacity, leak);
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, capacity, leak, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
+    }
+
+    public SandboxConfig withSellerCenters(int html, int next, int maxRequestsPerSession) {
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, html, next, maxRequestsPerSession);
     }
 }

@@ -3,11 +3,27 @@ package com.mallbatch.sandbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a platform handler answers: status, JSON body and extra headers. */
+/** What a platform handler answers: status, a JSON body (any object) or a page (a String), and extra headers. */
 public record SandboxResponse(int status, Object body, Map<String, String> headers) {
 
     public static SandboxResponse json(int status, Object body) {
         return new SandboxResponse(status, body, new LinkedHashMap<>());
+    }
+
+    public static SandboxResponse html(int status, String page) {
+        return new SandboxResponse(status, page, new LinkedHashMap<>()).header("Content-Type", "text/html; charset=utf-8");
+    }
+
+    public static SandboxResponse text(String body) {
+        return new SandboxResponse(200, body, new LinkedHashMap<>()).header("Content-Type", "text/plain; charset=utf-8");
+    }
+
+    public static SandboxResponse redirect(String location) {
+        return new SandboxResponse(302, "", new LinkedHashMap<>()).header("Location", location);
+    }
+
+    boolean isPage() {
+        return body instanceof String;
     }
 
     public SandboxResponse header(String name, String value) {

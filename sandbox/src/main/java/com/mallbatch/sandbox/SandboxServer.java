@@ -1,6 +1,7 @@
 package com.mallbatch.sandbox;
 
 import com.mallbatch.sandbox.cafe24.Cafe24Platform;
+import com.mallbatch.sandbox.sellercenter.SellerCenterPlatform;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
@@ -29,9 +30,11 @@ public final class SandboxServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Faults faults = new Faults();
     private final Cafe24Platform cafe24;
+    private final SellerCenterPlatform sellerCenters;
 
     private SandboxServer(SandboxConfig config, int port) throws IOException {
         this.cafe24 = new Cafe24Platform(config, faults);
+        this.sellerCenters = new SellerCenterPlatform(config, faults);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         this.executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
@@ -59,6 +62,15 @@ public final class SandboxServer implements AutoCloseable {
         return cafe24;
     }
 
+    public SellerCenterPlatform sellerCenters() {
+        return sellerCenters;
+    }
+
+    /** Where one seller center lives, e.g. {@code http://127.0.0.1:8089/seller/stylemarket01}. */
+    public String sellerCenterBaseUrl(String id) {
+        return baseUrl() + "/seller/" + id;
+    }
+
     /** The base URL that replaces {@code https://{mall_id}.cafe24api.com} for one sandbox mall. */
     public String cafe24BaseUrl(String mallId) {
         return baseUrl() + "/cafe24/" + mallId;
@@ -71,6 +83,9 @@ public final class SandboxServer implements AutoCloseable {
             if (parts.length >= 3 && parts[1].equals("cafe24")) {
                 String rest = parts.length == 4 ? "/" + parts[3] : "/";
                 response = cafe24.handle(parts[2], SandboxRequest.of(exchange, rest));
+            } else if (parts.length >= 3 && parts[1].equals("seller")) {
+                String rest = parts.length == 4 ? "/" + parts[3] : "/";
+                response = sellerCenters.handle(parts[2], SandboxRequest.of(exchange, rest));
             } else if (parts.length >= 2 && parts[1].equals("_sandbox")) {
                 response = control(SandboxRequest.of(exchange, exchange.getRequestURI().getPath()));
             } else {
@@ -92,6 +107,13 @@ public final class SandboxServer implements AutoCloseable {
             String mallId = path.substring("/_sandbox/cafe24/".length(), path.length() - "/ground-truth".length());
             return SandboxResponse.json(200, cafe24.mall(mallId).groundTruth());
         }
+        if (path.equals("/_sandbox/seller/centers")) {
+            return SandboxResponse.json(200, sellerCenters.descriptors(this::sellerCenterBaseUrl));
+        }
+        if (path.startsWith("/_sandbox/seller/") && path.endsWith("/ground-truth")) {
+            String id = path.substring("/_sandbox/seller/".length(), path.length() - "/ground-truth".length());
+            return SandboxResponse.json(200, sellerCenters.center(id).groundTruth());
+        }
         if (path.equals("/_sandbox/stats")) {
             return SandboxResponse.json(200, cafe24.stats());
         }
@@ -100,7 +122,8 @@ public final class SandboxServer implements AutoCloseable {
             faults.clear().serverErrorRate(f.serverErrorRate()).stalls(f.stallRate(), f.stallMillis())
                     .bursts429(f.burst429Rate(), Math.max(1, f.burst429Length()))
                     .malformedJsonRate(f.malformedJsonRate()).malformedRecordEvery(f.malformedRecordEvery())
-                    .outage(f.outagePath());
+                    .outage(f.outagePath()).truncatedHtmlRate(f.truncatedHtmlRate()).layoutV2(f.layoutV2())
+                    .blocked(f.blocked());
             if (f.expireAccessTokens()) {
                 cafe24.expireAccessTokens();
             }
@@ -112,23 +135,28 @@ public final class SandboxServer implements AutoCloseable {
     /** Body of {@code POST /_sandbox/faults}; missing fields mean "off". */
     public record FaultRequest(double serverErrorRate, double stallRate, int stallMillis, double burst429Rate,
                                int burst429Length, double malformedJsonRate, int malformedRecordEvery,
-                               String outagePath, boolean expireAccessTokens) {
+                               String outagePath, boolean expireAccessTokens, double truncatedHtmlRate,
+                               boolean layoutV2, boolean blocked) {
     }
 
     private void write(HttpExchange exchange, SandboxResponse response) throws IOException {
-        // Faults hit the data APIs only: a token response lost to a stall would kill the rotated refresh token.
-        boolean dataApi = exchange.getRequestURI().getPath().contains("/api/v2/admin/");
-        int stall = dataApi ? faults.stallMillis() : 0;
+        // Faults hit the data pages only: a token response lost to a stall would kill the rotated refresh token,
+        // and a login page is no data.
+        String path = exchange.getRequestURI().getPath();
+        boolean dataApi = path.contains("/api/v2/admin/");
+        boolean dataPage = path.startsWith("/seller/") && !path.endsWith("/login") && !path.endsWith("/robots.txt");
+        int stall = dataApi || dataPage ? faults.stallMillis() : 0;
         if (stall > 0) {
             sleep(stall);
         }
-        byte[] body = JSON.writeValueAsBytes(response.body());
-        if (response.status() == 200 && dataApi && faults.malformedJson()) {
+        byte[] body = response.isPage() ? ((String) response.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                : JSON.writeValueAsBytes(response.body());
+        if (response.status() == 200 && ((dataApi && faults.malformedJson()) || (dataPage && faults.truncatedHtml()))) {
             body = Arrays.copyOf(body, body.length / 2); // a truncated document, as a dropped proxy would send
         }
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.sendResponseHeaders(response.status(), body.length);
+        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

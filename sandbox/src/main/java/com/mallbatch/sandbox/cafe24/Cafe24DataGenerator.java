@@ -1,5 +1,6 @@
 package com.mallbatch.sandbox.cafe24;
 
+import com.mallbatch.sandbox.KoreanGoods;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Category;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Coupon;
@@ -23,16 +24,8 @@ import java.util.Random;
  */
 final class Cafe24DataGenerator {
 
-    private static final String[] STYLES = {"데일리", "베이직", "프리미엄", "오버핏", "슬림핏", "빈티지", "모던", "캐주얼"};
-    private static final String[] MATERIALS = {"코튼", "린넨", "울", "데님", "니트", "실크", "폴리", "캐시미어"};
-    private static final String[] ITEMS = {"반팔 티셔츠", "긴팔 티셔츠", "셔츠", "블라우스", "슬랙스", "청바지", "원피스",
-            "가디건", "후드티", "맨투맨", "자켓", "코트", "스커트", "조거팬츠", "니트 조끼", "트렌치코트"};
-    private static final String[] COLORS = {"블랙", "화이트", "네이비", "베이지", "그레이", "카키", "아이보리", "브라운", "핑크"};
-    private static final String[] SIZES = {"S", "M", "L", "XL", "FREE"};
     private static final String[] TOP_CATEGORIES = {"상의", "하의", "아우터", "원피스", "신발", "가방", "액세서리", "홈웨어"};
     private static final String[] SUB_CATEGORIES = {"티셔츠", "셔츠/블라우스", "팬츠", "스커트", "자켓", "코트", "니트", "트레이닝"};
-    private static final String[] MEMBERS = {"kimminji", "leejunho", "parksoyeon", "choiyuna", "jungwoo88", "hanbyul",
-            "seoyeon_k", "daehyun2", "mirae77", "jisoo.lee"};
 
     private final SandboxConfig config;
     private final int mallIndex;
@@ -60,15 +53,15 @@ final class Cafe24DataGenerator {
         LocalDateTime firstCreated = config.today().minusDays(400).atTime(9, 0);
         for (int i = 0; i < config.productsPerMall(); i++) {
             productNo += 1 + random.nextInt(3);
-            Random goods = new Random(config.seed() * 104729 + i); // same goods on every mall
-            String name = pick(goods, STYLES) + " " + pick(goods, MATERIALS) + " " + pick(goods, ITEMS);
+            Random goods = KoreanGoods.of(config.seed(), i); // same goods on every mall
+            String name = KoreanGoods.name(goods);
             BigDecimal price = won(9_900 + goods.nextInt(800) * 100L + mallIndex * 100L);
             String productCode = code("P", productNo);
             LocalDateTime created = firstCreated.plusMinutes(i * 37L + random.nextInt(30));
             LocalDateTime updated = created.plusDays(random.nextInt(300)).plusMinutes(random.nextInt(600));
             List<Integer> categoryNos = random.nextInt(4) == 0
                     ? List.of(24 + goods.nextInt(8), 50 + goods.nextInt(8)) : List.of(24 + goods.nextInt(8));
-            String sellerCode = i % 17 == 5 ? "" : String.format("MB-%05d", i);
+            String sellerCode = KoreanGoods.sellerCode(i);
             products.add(new Product(productNo, productCode, sellerCode, name, price,
                     price.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.TEN).setScale(-2, java.math.RoundingMode.HALF_UP).setScale(2),
                     random.nextInt(20) != 0, random.nextInt(25) != 0, categoryNos, created,
@@ -83,10 +76,10 @@ final class Cafe24DataGenerator {
         List<Variant> variants = new ArrayList<>(count);
         for (int v = 0; v < count; v++) {
             List<Option> options = count == 1 ? List.of()
-                    : List.of(new Option("색상", COLORS[(index + v / SIZES.length) % COLORS.length]),
-                    new Option("사이즈", SIZES[v % SIZES.length]));
+                    : List.of(new Option("색상", KoreanGoods.COLORS[(index + v / KoreanGoods.SIZES.length) % KoreanGoods.COLORS.length]),
+                    new Option("사이즈", KoreanGoods.SIZES[v % KoreanGoods.SIZES.length]));
             int quantity = random.nextInt(10) == 0 ? 0 : random.nextInt(1_500);
-            String sku = sellerCode.isEmpty() ? "" : sellerCode + String.format("-%02d", v + 1);
+            String sku = KoreanGoods.sellerSku(sellerCode, v);
             variants.add(new Variant(productCode + "000" + Character.toUpperCase(Character.forDigit(v + 10, 36)),
                     options, sku, true, random.nextInt(30) != 0, won(v % 3 == 2 ? 2_000 : 0),
                     random.nextInt(12) != 0, quantity, random.nextInt(5)));
@@ -130,7 +123,7 @@ final class Cafe24DataGenerator {
         BigDecimal coupons = items.stream().map(Item::couponDiscount).reduce(won(0), BigDecimal::add);
         BigDecimal shipping = gross.compareTo(won(50_000)) >= 0 ? won(0) : won(3_000);
         LocalDateTime paidAt = status.equals("N00") ? null : orderedAt.plusMinutes(1 + random.nextInt(50));
-        return new Order(orderId, MEMBERS[random.nextInt(MEMBERS.length)], orderedAt, paidAt, gross, shipping,
+        return new Order(orderId, KoreanGoods.pick(random, KoreanGoods.MEMBERS), orderedAt, paidAt, gross, shipping,
                 coupons, gross.add(shipping).subtract(discounts).subtract(coupons), items);
     }
 
@@ -153,9 +146,6 @@ final class Cafe24DataGenerator {
                 new Coupon("6069814123900000003", "재구매 감사 1,000원", "C", won(1_000), null, config.today().minusDays(10).atTime(10, 0)));
     }
 
-    private static String pick(Random random, String[] values) {
-        return values[random.nextInt(values.length)];
-    }
 
     /** Cafe24 style codes: a letter and seven base-36 characters, e.g. P00000BK. */
     private static String code(String prefix, long number) {

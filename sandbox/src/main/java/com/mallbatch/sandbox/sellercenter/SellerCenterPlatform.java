@@ -1,0 +1,60 @@
+package com.mallbatch.sandbox.sellercenter;
+
+import com.mallbatch.sandbox.Faults;
+import com.mallbatch.sandbox.SandboxConfig;
+import com.mallbatch.sandbox.SandboxRequest;
+import com.mallbatch.sandbox.SandboxResponse;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The crawl-only seller centers: {@code stylemarket01…} render HTML, {@code nextshop01…} ship __NEXT_DATA__ JSON. */
+public final class SellerCenterPlatform {
+
+    private final Map<String, SellerCenter> centers = new LinkedHashMap<>();
+
+    public SellerCenterPlatform(SandboxConfig config, Faults faults) {
+        for (int i = 1; i <= config.htmlSellerCenters(); i++) {
+            add(new SellerCenter(String.format("stylemarket%02d", i), i, false, config, faults));
+        }
+        for (int i = 1; i <= config.nextSellerCenters(); i++) {
+            add(new SellerCenter(String.format("nextshop%02d", i), 100 + i, true, config, faults));
+        }
+    }
+
+    private void add(SellerCenter center) {
+        centers.put(center.id(), center);
+    }
+
+    public List<SellerCenter> centers() {
+        return List.copyOf(centers.values());
+    }
+
+    public SellerCenter center(String id) {
+        SellerCenter center = centers.get(id);
+        if (center == null) {
+            throw new IllegalArgumentException("The sandbox plays no seller center '" + id + "'");
+        }
+        return center;
+    }
+
+    public SandboxResponse handle(String id, SandboxRequest request) {
+        SellerCenter center = centers.get(id);
+        return center == null ? SandboxResponse.html(404, "<html><body>no such seller center</body></html>")
+                : center.handle(request);
+    }
+
+    public List<Map<String, Object>> descriptors(Function<String, String> baseUrl) {
+        return centers.values().stream().map(c -> {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("id", c.id());
+            d.put("flavour", c.flavour());
+            d.put("base_url", baseUrl.apply(c.id()));
+            d.put("username", c.username());
+            d.put("password", c.password());
+            return d;
+        }).toList();
+    }
+}
