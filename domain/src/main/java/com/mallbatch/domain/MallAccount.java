@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * One seller's account on one mall. {@code accountKey} is the mall's own id for the shop (Cafe24: the mall_id);
- * {@code baseUrl} overrides the platform's default API address when set, so any compatible server can be targeted.
+ * {@code baseUrl} overrides the platform's default API address when set, so any compatible server can be targeted;
+ * {@code crawlProfile} names the site profile of a crawled account.
  */
 public record MallAccount(long id, String tenantKey, Platform platform, String accountKey, String baseUrl,
-                          RateBudget rateBudget, boolean enabled) {
+                          RateBudget rateBudget, String crawlProfile, boolean enabled) {
 
     public MallAccount {
         Objects.requireNonNull(tenantKey, "tenantKey");

@@ -5,5 +5,5 @@ package com.mallbatch.domain;
  * (Cafe24: custom_variant_code), the key reconciliation matches across malls; it may be null.
  */
 public record Variant(long accountId, String variantCode, String productNo, String sellerSku, String optionText,
-                      Money additionalAmount, boolean displayed, boolean selling) {
+                      Money additionalAmount, boolean displayed, boolean selling, SourceKind source) {
 }

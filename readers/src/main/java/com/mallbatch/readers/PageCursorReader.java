@@ -65,7 +65,9 @@ public abstract class PageCursorReader<R, T> extends ItemStreamSupport implement
 
     @Override
     public void update(ExecutionContext context) {
-        context.putString(getExecutionContextKey("page"), pageToken);
-        context.putInt(getExecutionContextKey("index"), index);
+        boolean pageDone = page != null && index >= page.records().size();
+        // A page read to its end is not fetched again on restart: the cursor moves on to the next one.
+        context.putString(getExecutionContextKey("page"), pageDone ? (page.nextToken() == null ? END : page.nextToken()) : pageToken);
+        context.putInt(getExecutionContextKey("index"), pageDone ? 0 : index);
     }
 }

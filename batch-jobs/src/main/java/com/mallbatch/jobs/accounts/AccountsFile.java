@@ -70,9 +70,12 @@ public final class AccountsFile {
         MallCredentials credentials = null;
         if (a.get("credentials") != null) {
             Map<?, ?> c = map(a.get("credentials"), path + ".credentials");
-            credentials = new MallCredentials(text(c, "clientId", path + ".credentials", false),
-                    text(c, "clientSecret", path + ".credentials", false),
-                    text(c, "refreshToken", path + ".credentials", false), null, null);
+            // a crawled account logs in with username and password; they take the client id and secret slots
+            String id = c.get("username") != null ? text(c, "username", path + ".credentials", false)
+                    : text(c, "clientId", path + ".credentials", false);
+            String secret = c.get("password") != null ? text(c, "password", path + ".credentials", false)
+                    : text(c, "clientSecret", path + ".credentials", false);
+            credentials = new MallCredentials(id, secret, text(c, "refreshToken", path + ".credentials", false), null, null);
         }
         Object enabled = a.get("enabled");
         return new Registration(tenantKey, tenantName, platform, text(a, "accountKey", path, true),
@@ -150,9 +153,12 @@ public final class AccountsFile {
             account.put("enabled", r.enabled());
             if (r.credentials() != null) {
                 Map<String, Object> c = new LinkedHashMap<>();
-                c.put("clientId", r.credentials().clientId());
-                c.put("clientSecret", r.credentials().clientSecret());
-                c.put("refreshToken", r.credentials().refreshToken());
+                boolean crawled = r.platform() == Platform.CRAWL;
+                c.put(crawled ? "username" : "clientId", r.credentials().clientId());
+                c.put(crawled ? "password" : "clientSecret", r.credentials().clientSecret());
+                if (r.credentials().refreshToken() != null) {
+                    c.put("refreshToken", r.credentials().refreshToken());
+                }
                 account.put("credentials", c);
             }
             @SuppressWarnings("unchecked")

@@ -5,7 +5,6 @@ import com.mallbatch.domain.MalformedRecordException;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.Product;
-import com.mallbatch.domain.SourceKind;
 import com.mallbatch.domain.VariantStock;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.support.BusinessDate;
@@ -13,6 +12,10 @@ import com.mallbatch.readers.ExtractorRegistry;
 import com.mallbatch.readers.MallExtractors;
 import com.mallbatch.writers.mysql.CanonicalTables;
 import com.mallbatch.writers.mysql.JdbcCollectStats;
+import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import com.mallbatch.writers.mysql.JdbcSkipLog;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -57,9 +60,11 @@ public class CollectJobConfiguration {
 
     @Bean
     public Job collectJob(JobRepository jobRepository, Step collectCategories, Step collectProducts,
-                          Step collectVariantsAndStock, Step collectOrders) {
+                          Step collectVariantsAndStock, Step collectOrders, MallAccounts accounts,
+                          JdbcCrawlOutcomes crawlOutcomes) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(businessDateRequired())
+                .listener(new StaleStockMarker(accounts, crawlOutcomes))
                 .start(collectCategories)
                 .next(collectProducts)
                 .next(collectVariantsAndStock)
@@ -74,14 +79,14 @@ public class CollectJobConfiguration {
 
     @Bean
     public Step collectProducts(CollectSteps steps, ItemStreamReader<Product> productReader, CanonicalTables tables) {
-        return steps.perAccount("collectProducts", "product", productReader, tables.products(SourceKind.API));
+        return steps.perAccount("collectProducts", "product", productReader, tables.products());
     }
 
     @Bean
     public Step collectVariantsAndStock(CollectSteps steps, ItemStreamReader<VariantStock> variantStockReader,
                                         CanonicalTables tables) {
         return steps.perAccount("collectVariantsAndStock", "variant", variantStockReader,
-                tables.variantsAndStock(SourceKind.API));
+                tables.variantsAndStock());
     }
 
     @Bean
@@ -131,8 +136,10 @@ public class CollectJobConfiguration {
     @Bean
     CollectSteps collectSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                               MallAccounts accounts, CollectProperties properties, JdbcSkipLog skipLog,
-                              JdbcCollectStats stats) {
-        return new CollectSteps(jobRepository, transactionManager, accounts, properties, skipLog, stats);
+                              JdbcCollectStats stats, JdbcCrawlOutcomes crawlOutcomes,
+                              ObjectProvider<MeterRegistry> meters) {
+        return new CollectSteps(jobRepository, transactionManager, accounts, properties, skipLog, stats, crawlOutcomes,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     static JobParametersValidator businessDateRequired() {
@@ -161,7 +168,7 @@ public class CollectJobConfiguration {
     /** Builds the partitioned manager step and its chunk-oriented worker, the same way for every entity. */
     record CollectSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                         MallAccounts accounts, CollectProperties properties, JdbcSkipLog skipLog,
-                        JdbcCollectStats stats) {
+                        JdbcCollectStats stats, JdbcCrawlOutcomes crawlOutcomes, MeterRegistry meters) {
 
         <T> Step perAccount(String name, String entity, ItemStreamReader<T> reader, ItemWriter<T> writer) {
             CollectStepListener listener = new CollectStepListener(entity, skipLog, stats);
@@ -177,6 +184,7 @@ public class CollectJobConfiguration {
                     .retryLimit(3)
                     .skipListener(listener)
                     .listener(listener)
+                    .listener(new CrawlOutcomeListener(entity, accounts, crawlOutcomes, meters))
                     .build();
             SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(name + "-");
             executor.setConcurrencyLimit(properties.concurrency());

@@ -6,6 +6,12 @@ import com.mallbatch.readers.ExtractorRegistry;
 import com.mallbatch.readers.MallExtractors;
 import com.mallbatch.readers.cafe24.Cafe24Extractors;
 import com.mallbatch.readers.cafe24.Cafe24Settings;
+import com.mallbatch.readers.crawl.CrawlExtractors;
+import com.mallbatch.readers.crawl.SiteProfiles;
+import com.mallbatch.domain.port.FetchFailureLog;
+import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
+import com.mallbatch.writers.mysql.JdbcCrawlProfiles;
+import com.mallbatch.writers.mysql.JdbcFetchFailures;
 import com.mallbatch.writers.mysql.CanonicalTables;
 import com.mallbatch.writers.mysql.JdbcCollectStats;
 import com.mallbatch.writers.mysql.JdbcCredentialStore;
@@ -25,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Plugs the adapters (readers, writers) into the ports the jobs use. */
@@ -78,6 +85,33 @@ public class AdapterConfiguration {
                 .withMaxCallsPerSecond(properties.maxCallsPerSecond())
                 .withRetries(properties.maxRetries(), properties.initialBackoff(), properties.maxBackoff());
         return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    FetchFailureLog fetchFailureLog(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new JdbcFetchFailures(jdbc, tx);
+    }
+
+    @Bean
+    JdbcCrawlProfiles crawlProfiles(JdbcTemplate jdbc) {
+        return new JdbcCrawlProfiles(jdbc);
+    }
+
+    @Bean
+    JdbcCrawlOutcomes crawlOutcomes(JdbcTemplate jdbc) {
+        return new JdbcCrawlOutcomes(jdbc);
+    }
+
+    /** Profiles from the database, then {@code mallbatch.crawl.profiles-dir}, then the bundled ones. */
+    @Bean
+    SiteProfiles siteProfiles(JdbcCrawlProfiles stored, @Value("${mallbatch.crawl.profiles-dir:}") String directory) {
+        return new SiteProfiles(stored, directory.isBlank() ? null : Path.of(directory));
+    }
+
+    @Bean
+    CrawlExtractors crawlExtractors(SiteProfiles profiles, CredentialStore credentials, FetchFailureLog failures,
+                                    CollectProperties properties) {
+        return new CrawlExtractors(profiles, credentials, failures, properties.readTimeout());
     }
 
     @Bean

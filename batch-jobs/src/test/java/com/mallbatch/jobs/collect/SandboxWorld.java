@@ -7,6 +7,7 @@ import com.mallbatch.jobs.accounts.AccountsFile;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.SandboxServer;
+import com.mallbatch.sandbox.sellercenter.SellerCenter;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import com.mallbatch.writers.secret.CredentialCipher;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +55,18 @@ public final class SandboxWorld implements AutoCloseable {
         Map<String, Long> ids = new LinkedHashMap<>();
         for (JdbcMallAccounts.Registration registration : registrations()) {
             ids.put(registration.accountKey(), accounts.register(registration));
+        }
+        return ids;
+    }
+
+    /** Registers the named seller centers as crawled accounts of tenant "acme" using {@code profile}. */
+    public Map<String, Long> registerSellerCenters(JdbcMallAccounts accounts, String profile, String... centerIds) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String id : centerIds) {
+            SellerCenter center = sandbox.sellerCenters().center(id);
+            ids.put(id, accounts.register(new JdbcMallAccounts.Registration("acme", "에이크미 상사", Platform.CRAWL, id,
+                    sandbox.sellerCenterBaseUrl(id), RateBudget.CAFE24_DEFAULT, profile, true,
+                    new MallCredentials(center.username(), center.password(), null, null, null))));
         }
         return ids;
     }

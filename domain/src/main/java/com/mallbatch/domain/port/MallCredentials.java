@@ -2,7 +2,10 @@ package com.mallbatch.domain.port;
 
 import java.time.Instant;
 
-/** An API account's secrets. {@link #toString()} never prints them. */
+/**
+ * An account's secrets. {@link #toString()} never prints them. A crawled account keeps its seller-center login id
+ * and password in the client id and secret.
+ */
 public record MallCredentials(String clientId, String clientSecret, String refreshToken, String accessToken,
                               Instant accessTokenExpiresAt) {
 

@@ -58,7 +58,7 @@ final class Cafe24Mapper {
         return new Product(accountId, m.text("product_no"), m.optionalText("product_code"),
                 m.optionalText("custom_product_code"), m.text("product_name"), m.money("price"),
                 m.optionalMoney("retail_price"), m.flag("display"), m.flag("selling"), categories,
-                m.dateTime("created_date"), m.dateTime("updated_date"));
+                m.dateTime("created_date"), m.dateTime("updated_date"), SourceKind.API);
     }
 
     static VariantStock variantStock(long accountId, String productNo, JsonNode node, LocalDate businessDate,
@@ -68,7 +68,7 @@ final class Cafe24Mapper {
         node.path("options").forEach(o -> options.add(o.path("name").asString() + "=" + o.path("value").asString()));
         Variant variant = new Variant(accountId, m.text("variant_code"), productNo,
                 m.optionalText("custom_variant_code"), String.join(", ", options), m.money("additional_amount"),
-                m.flag("display"), m.flag("selling"));
+                m.flag("display"), m.flag("selling"), SourceKind.API);
         JsonNode inventory = node.path("inventories").isObject() ? node.path("inventories") : node;
         Cafe24Mapper inv = new Cafe24Mapper(accountId, source, "inventory", variant.variantCode(), inventory);
         StockLevel stock = new StockLevel(accountId, variant.variantCode(), businessDate, inv.integer("quantity"),

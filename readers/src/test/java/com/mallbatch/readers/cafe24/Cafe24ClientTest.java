@@ -68,7 +68,7 @@ class Cafe24ClientTest {
     }
 
     private MallAccount account(RateBudget budget) {
-        return new MallAccount(1, "acme", Platform.CAFE24, "sandbox01", sandbox.cafe24BaseUrl("sandbox01"), budget, true);
+        return new MallAccount(1, "acme", Platform.CAFE24, "sandbox01", sandbox.cafe24BaseUrl("sandbox01"), budget, null, true);
     }
 
     private static List<Product> readAll(ItemStreamReader<Product> reader) throws Exception {

@@ -105,7 +105,7 @@ public final class SellerCenter {
         if (faults.blocked()) {
             return SandboxResponse.html(200, SellerCenterPages.captcha());
         }
-        if (faults.serverError(base + path)) {
+        if (faults.serverError(base + path + (query == null ? "" : "?" + query))) {
             return SandboxResponse.html(503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
         }
         SellerCenterPages pages = nextData ? new NextDataPages() : new TablePages(base, faults.layoutV2());

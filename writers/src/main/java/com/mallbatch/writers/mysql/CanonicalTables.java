@@ -6,7 +6,6 @@ import com.mallbatch.domain.Order;
 import com.mallbatch.domain.OrderLine;
 import com.mallbatch.domain.Product;
 import com.mallbatch.domain.StockLevel;
-import com.mallbatch.domain.SourceKind;
 import com.mallbatch.domain.Variant;
 import com.mallbatch.domain.VariantStock;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -31,7 +30,7 @@ public final class CanonicalTables {
             List.of("account_id", "variant_code"));
     public static final TableSpec STOCK_LEVELS = new TableSpec("stock_levels",
             List.of("account_id", "variant_code", "business_date", "quantity", "safety_quantity",
-                    "inventory_tracked", "source"),
+                    "inventory_tracked", "source", "stale", "confirmed_at"),
             List.of("account_id", "variant_code", "business_date"));
     public static final TableSpec ORDERS = new TableSpec("orders",
             List.of("account_id", "order_id", "ordered_at", "paid_at", "paid", "canceled", "buyer_id",
@@ -60,16 +59,16 @@ public final class CanonicalTables {
                 c.accountId(), c.categoryNo(), c.name(), c.parentCategoryNo(), c.depth()}));
     }
 
-    public ItemWriter<Product> products(SourceKind source) {
+    public ItemWriter<Product> products() {
         return new UpsertWriter<Product>(dataSource, PRODUCTS, mode, (p, out) -> out.accept(new Object[]{
                 p.accountId(), p.productNo(), p.productCode(), p.sellerCode(), p.name(), amount(p.price()),
                 amount(p.retailPrice()), p.displayed(), p.selling(), String.join(",", p.categoryNos()),
-                p.createdAt(), p.updatedAt(), source.name()}));
+                p.createdAt(), p.updatedAt(), p.source().name()}));
     }
 
-    public ItemWriter<VariantStock> variantsAndStock(SourceKind source) {
+    public ItemWriter<VariantStock> variantsAndStock() {
         UpsertWriter<VariantStock> variants = new UpsertWriter<>(dataSource, VARIANTS, mode,
-                (vs, out) -> out.accept(variantRow(vs.variant(), source)));
+                (vs, out) -> out.accept(variantRow(vs.variant())));
         UpsertWriter<VariantStock> stock = new UpsertWriter<>(dataSource, STOCK_LEVELS, mode,
                 (vs, out) -> out.accept(stockRow(vs.stock())));
         return new CompositeItemWriter<>(List.of(variants, stock));
@@ -97,14 +96,15 @@ public final class CanonicalTables {
                 l.platformStatus(), l.status().name()};
     }
 
-    private static Object[] variantRow(Variant v, SourceKind source) {
+    private static Object[] variantRow(Variant v) {
         return new Object[]{v.accountId(), v.variantCode(), v.productNo(), v.sellerSku(), v.optionText(),
-                amount(v.additionalAmount()), v.displayed(), v.selling(), source.name()};
+                amount(v.additionalAmount()), v.displayed(), v.selling(), v.source().name()};
     }
 
     private static Object[] stockRow(StockLevel s) {
+        // A value read now is fresh: writing it clears a stale mark left by an earlier failed crawl.
         return new Object[]{s.accountId(), s.variantCode(), s.businessDate(), s.quantity(), s.safetyQuantity(),
-                s.inventoryTracked(), s.source().name()};
+                s.inventoryTracked(), s.source().name(), false, java.time.LocalDateTime.now()};
     }
 
     private static java.math.BigDecimal amount(Money money) {

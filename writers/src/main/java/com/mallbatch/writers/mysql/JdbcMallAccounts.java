@@ -26,11 +26,11 @@ public final class JdbcMallAccounts implements MallAccounts {
     }
 
     private static final String SELECT = "SELECT a.id, t.tenant_key, a.platform, a.account_key, a.base_url, "
-            + "a.rate_capacity, a.rate_leak_per_second, a.enabled FROM mall_accounts a JOIN tenants t ON t.id = a.tenant_id ";
+            + "a.rate_capacity, a.rate_leak_per_second, a.crawl_profile, a.enabled FROM mall_accounts a JOIN tenants t ON t.id = a.tenant_id ";
     private static final RowMapper<MallAccount> ROW = (rs, n) -> new MallAccount(rs.getLong("id"),
             rs.getString("tenant_key"), Platform.valueOf(rs.getString("platform")), rs.getString("account_key"),
             rs.getString("base_url"), new RateBudget(rs.getInt("rate_capacity"), rs.getDouble("rate_leak_per_second")),
-            rs.getBoolean("enabled"));
+            rs.getString("crawl_profile"), rs.getBoolean("enabled"));
 
     private final JdbcTemplate jdbc;
     private final CredentialCipher cipher;

@@ -1,0 +1,58 @@
+package com.mallbatch.jobs.collect;
+
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.readers.crawl.CrawlPages;
+import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * After each account's step of a crawl: records its page success rate (table and the
+ * {@code mallbatch.crawl.success.rate} gauge, per site and account).
+ */
+final class CrawlOutcomeListener implements StepExecutionListener {
+
+    private static final String PAGES_OK = CrawlPages.OK;
+    private static final String PAGES_FAILED = CrawlPages.FAILED;
+
+    private final String entity;
+    private final MallAccounts accounts;
+    private final JdbcCrawlOutcomes outcomes;
+    private final MeterRegistry meters;
+    private final Map<String, AtomicReference<Double>> successRates = new ConcurrentHashMap<>();
+
+    CrawlOutcomeListener(String entity, MallAccounts accounts, JdbcCrawlOutcomes outcomes, MeterRegistry meters) {
+        this.entity = entity;
+        this.accounts = accounts;
+        this.outcomes = outcomes;
+        this.meters = meters;
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (!context.containsKey(AccountPartitioner.ACCOUNT_ID)) {
+            return step.getExitStatus();
+        }
+        long accountId = context.getLong(AccountPartitioner.ACCOUNT_ID);
+        if (context.containsKey(PAGES_OK)) {
+            MallAccount account = accounts.byId(accountId);
+            long ok = context.getLong(PAGES_OK);
+            long failed = context.getLong(PAGES_FAILED, 0);
+            outcomes.recordPages(step.getId(), step.getJobExecutionId(), accountId, account.crawlProfile(), entity, ok, failed);
+            successRates.computeIfAbsent(account.crawlProfile() + "/" + account.accountKey(), key -> meters.gauge(
+                    "mallbatch.crawl.success.rate", Tags.of("site", account.crawlProfile(), "account", account.accountKey()),
+                    new AtomicReference<>(1.0), AtomicReference::get)).set(ok + failed == 0 ? 1.0 : (double) ok / (ok + failed));
+        }
+        return step.getExitStatus();
+    }
+}

@@ -1,0 +1,86 @@
+package com.mallbatch.readers.crawl;
+
+import com.mallbatch.domain.Category;
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.Order;
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.VariantStock;
+import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.FetchFailureLog;
+import com.mallbatch.readers.MallExtractors;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.support.ListItemReader;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The crawl adapter: every crawled account runs on the engine its site profile configures. Politeness is kept per
+ * site (profile), so it holds across all accounts and partitions crawling that site at once.
+ */
+public final class CrawlExtractors implements MallExtractors {
+
+    private final SiteProfiles profiles;
+    private final CredentialStore credentials;
+    private final FetchFailureLog failures;
+    private final Duration timeout;
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final Map<String, SitePoliteness> politeness = new ConcurrentHashMap<>();
+
+    public CrawlExtractors(SiteProfiles profiles, CredentialStore credentials, FetchFailureLog failures, Duration timeout) {
+        this.profiles = profiles;
+        this.credentials = credentials;
+        this.failures = failures;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.CRAWL;
+    }
+
+    /** Seller centers expose no category tree; nothing to read. */
+    @Override
+    public ItemStreamReader<Category> categories(MallAccount account) {
+        ListItemReader<Category> none = new ListItemReader<>(List.of());
+        return new ItemStreamReader<>() {
+            @Override
+            public Category read() {
+                return none.read();
+            }
+        };
+    }
+
+    @Override
+    public ItemStreamReader<Product> products(MallAccount account) {
+        SiteProfile profile = profiles.get(account.crawlProfile());
+        return new CrawlProductReader(profile, session(profile, account), account.id());
+    }
+
+    @Override
+    public ItemStreamReader<VariantStock> variantsAndStock(MallAccount account, LocalDate businessDate) {
+        SiteProfile profile = profiles.get(account.crawlProfile());
+        return new CrawlVariantStockReader(profile, session(profile, account), account.id(), businessDate);
+    }
+
+    @Override
+    public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate to) {
+        SiteProfile profile = profiles.get(account.crawlProfile());
+        return new CrawlOrderReader(profile, session(profile, account), account.id(), from, to);
+    }
+
+    private CrawlSession session(SiteProfile profile, MallAccount account) {
+        if (account.baseUrl() == null) {
+            throw new IllegalArgumentException("Crawled account " + account.label() + " needs a baseUrl");
+        }
+        return new CrawlSession(profile, account, credentials.load(account.id()),
+                politeness.computeIfAbsent(profile.name(), n -> new SitePoliteness(profile.politeness())), failures,
+                json, (int) timeout.toMillis());
+    }
+}
