@@ -152,6 +152,24 @@ class CrawlCollectTest {
     }
 
     @Test
+    void theSitesPolitenessHoldsAcrossPartitions() throws Exception {
+        // The same site profile, stricter: one page at a time across every account crawling the site.
+        String gentle = new ClassPathResource("crawl-profiles/stylemarket.yml").getContentAsString(StandardCharsets.UTF_8)
+                .replace("name: stylemarket", "name: stylemarket-gentle").replace("maxConcurrency: 2", "maxConcurrency: 1");
+        profiles.save("stylemarket-gentle", gentle);
+        jdbc.execute("UPDATE mall_accounts SET enabled = FALSE");
+        Map<String, Long> gentleIds = world.registerSellerCenters(accounts, "stylemarket-gentle", "stylemarket01", "stylemarket02");
+        world.sandbox.sellerCenters().resetPeakConcurrentRequests();
+
+        assertThat(run(BUSINESS_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(world.sandbox.sellerCenters().peakConcurrentRequests()).as("pages in flight at once").isEqualTo(1);
+        assertThat(new DatabaseRows(jdbc, gentleIds.get("stylemarket02")).stock(BUSINESS_DATE)).isEqualTo(new ExpectedCrawlRows(
+                gentleIds.get("stylemarket02"), world.sandbox.sellerCenters().center("stylemarket02").groundTruth())
+                .stock(BUSINESS_DATE));
+    }
+
+    @Test
     void aRestartAfterAFailureOnPageKFetchesFromPageKOn() throws Exception {
         world.sandbox.faults().outage("/seller/stylemarket01/products?page=4");
         JobExecution failed = run(BUSINESS_DATE, "restart");

@@ -62,7 +62,7 @@ final class CrawlSession implements AutoCloseable {
         this.base = account.baseUrl().endsWith("/") ? account.baseUrl().substring(0, account.baseUrl().length() - 1)
                 : account.baseUrl();
         this.web = new WebClient(BrowserVersion.CHROME);
-        web.getOptions().setJavaScriptEnabled(false);
+        web.getOptions().setJavaScriptEnabled(profile.javascript());
         web.getOptions().setCssEnabled(false);
         web.getOptions().setThrowExceptionOnFailingStatusCode(false);
         web.getOptions().setThrowExceptionOnScriptError(false);
@@ -203,9 +203,9 @@ final class CrawlSession implements AutoCloseable {
             robots = RobotsRules.ALLOW_ALL;
             if (profile.politeness().robotsTxt()) {
                 try {
-                    Page page = web.getPage(base + "/robots.txt");
-                    if (page.getWebResponse().getStatusCode() == 200) {
-                        robots = RobotsRules.parse(page.getWebResponse().getContentAsString());
+                    Fetched page = fetch(base + "/robots.txt");
+                    if (page.status() == 200) {
+                        robots = RobotsRules.parse(page.content());
                     }
                 } catch (IOException | RuntimeException e) {
                     log.info("No robots.txt for {} ({}); crawling without rules", profile.name(), e.getMessage());

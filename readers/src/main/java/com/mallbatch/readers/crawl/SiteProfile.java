@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * How to crawl one kind of seller center, as declared in its YAML profile: adding a mall is adding a profile.
  * Selectors are CSS (or XPath when they start with "/" or "(") for {@code html} sites, JSON pointers into
- * {@code __NEXT_DATA__} for {@code next-data} sites.
+ * {@code __NEXT_DATA__} for {@code next-data} sites. JavaScript stays off unless {@code javascript} asks for it.
  */
-public record SiteProfile(String name, Format format, Login login, String expiredWhen, String blockedWhen,
+public record SiteProfile(String name, Format format, boolean javascript, Login login, String expiredWhen, String blockedWhen,
                           Politeness politeness, int maxRetries, long backoffMillis, double maxMissingRatio,
                           ListSpec productList, Map<String, FieldSpec> productFields, Detail productDetail,
                           RowSpec variants, ListSpec orderList, Map<String, FieldSpec> orderFields, RowSpec orderLines) {

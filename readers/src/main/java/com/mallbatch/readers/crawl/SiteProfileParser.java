@@ -32,7 +32,7 @@ public final class SiteProfileParser {
         YamlTree products = root.get("products");
         YamlTree orders = root.get("orders");
         YamlTree detail = products.get("detail");
-        SiteProfile profile = new SiteProfile(root.text("name"), format,
+        SiteProfile profile = new SiteProfile(root.text("name"), format, root.flag("javascript", false),
                 new SiteProfile.Login(login.text("page"), login.text("form"), login.text("usernameField"),
                         login.text("passwordField"), login.text("success")),
                 root.text("expiredWhen", login.text("form")), root.text("blockedWhen", null),

@@ -14,6 +14,8 @@ import java.util.function.Function;
 public final class SellerCenterPlatform {
 
     private final Map<String, SellerCenter> centers = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger peakInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public SellerCenterPlatform(SandboxConfig config, Faults faults) {
         for (int i = 1; i <= config.htmlSellerCenters(); i++) {
@@ -42,8 +44,24 @@ public final class SellerCenterPlatform {
 
     public SandboxResponse handle(String id, SandboxRequest request) {
         SellerCenter center = centers.get(id);
-        return center == null ? SandboxResponse.html(404, "<html><body>no such seller center</body></html>")
-                : center.handle(request);
+        if (center == null) {
+            return SandboxResponse.html(404, "<html><body>no such seller center</body></html>");
+        }
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            return center.handle(request);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** The most requests the seller centers were serving at once since the last reset, across all of them. */
+    public int peakConcurrentRequests() {
+        return peakInFlight.get();
+    }
+
+    public void resetPeakConcurrentRequests() {
+        peakInFlight.set(0);
     }
 
     public List<Map<String, Object>> descriptors(Function<String, String> baseUrl) {
