@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench/run [collect|load|all] [--malls=4 --products=5000 --orders=300 --rows=1000000 --chunk=5000]}.
+ * {@code bench/run [collect|load|crawl|all] [--malls=4 --products=5000 --orders=300 --rows=1000000 --chunk=5000
+ * --crawl-products=5000]}.
  * Prints a report; a bench, not a test: it asserts nothing but that the runs completed and loaded every row.
  */
 public final class BenchMain {
@@ -23,6 +24,9 @@ public final class BenchMain {
         }
         if (which.equals("load") || which.equals("all")) {
             load(options);
+        }
+        if (which.equals("crawl") || which.equals("all")) {
+            crawl(options);
         }
         System.exit(0);
     }
@@ -45,6 +49,18 @@ public final class BenchMain {
                     r.allowedPerMall(), 100 * r.budgetUsed(), r.rejected429(), r.peakHeapMb());
         }
         System.out.println("(allowed/mall = bucket + leak x wall time: every call the mall would have accepted in that time)");
+        System.out.println();
+    }
+
+    private static void crawl(Options options) throws Exception {
+        int products = options.integer("crawl-products", 5_000);
+        List<CrawlBench.Result> results = CrawlBench.run(products);
+        System.out.printf(Locale.ROOT, "crawl: a sandbox seller center with %d products (<=4 variants), every product page, politeness off%n", products);
+        System.out.printf(Locale.ROOT, "%-56s %7s %9s %8s %8s %9s%n", "method", "pages", "variants", "wall s", "pages/s", "peak MB");
+        for (CrawlBench.Result r : results) {
+            System.out.printf(Locale.ROOT, "%-56s %7d %9d %8.1f %8.0f %9d%n", r.method(), r.pages(), r.variants(),
+                    r.wall().toMillis() / 1000.0, r.pagesPerSecond(), r.peakHeapMb());
+        }
         System.out.println();
     }
 

@@ -45,7 +45,8 @@ final class CollectBench {
 
     static Result run(String scenario, int malls, int products, int ordersPerDay, int bucket, double leak)
             throws Exception {
-        try (SandboxProcess sandbox = SandboxProcess.start(List.of("--malls=" + malls, "--products=" + products,
+        try (SandboxProcess sandbox = SandboxProcess.start(List.of("--malls=" + malls, "--html-centers=0", "--next-centers=0",
+                "--products=" + products,
                 "--variants=4", "--orders=" + ordersPerDay, "--days=10", "--bucket=" + bucket, "--leak=" + leak));
              ThrowawaySchema schema = ThrowawaySchema.create("bench_collect");
              ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
@@ -61,7 +62,7 @@ final class CollectBench {
                              "mallbatch.collect.max-calls-per-second=" + Math.max(10, leak * 2))
                      .run()) {
             JdbcMallAccounts accounts = context.getBean(JdbcMallAccounts.class);
-            for (JsonNode mall : sandbox.malls) {
+            for (JsonNode mall : sandbox.malls.path("cafe24")) {
                 accounts.register(new JdbcMallAccounts.Registration("bench", "벤치", Platform.CAFE24,
                         mall.path("mall_id").asString(), mall.path("base_url").asString(), new RateBudget(bucket, leak),
                         null, true, new MallCredentials(mall.path("client_id").asString(),

@@ -18,6 +18,7 @@ final class SandboxProcess implements AutoCloseable {
 
     private final Process process;
     final String url;
+    /** {"cafe24": [...], "sellerCenters": [...]} as the sandbox printed them. */
     final JsonNode malls;
 
     private SandboxProcess(Process process, String url, JsonNode malls) {
@@ -33,22 +34,20 @@ final class SandboxProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String url = null;
-        StringBuilder json = new StringBuilder();
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
+        String malls = null;
+        for (String line = out.readLine(); line != null && malls == null; line = out.readLine()) {
             if (line.startsWith("SANDBOX_URL=")) {
                 url = line.substring("SANDBOX_URL=".length());
-            } else if (url != null) {
-                json.append(line).append('\n');
-                if (line.equals("} ]")) {
-                    break;
-                }
+            } else if (line.startsWith("SANDBOX_MALLS=")) {
+                malls = line.substring("SANDBOX_MALLS=".length());
             }
         }
-        if (url == null) {
+        if (url == null || malls == null) {
             process.destroyForcibly();
             throw new IllegalStateException("the sandbox did not start");
         }
-        return new SandboxProcess(process, url, JsonMapper.builder().build().readTree(json.toString()));
+        new Thread(() -> out.lines().forEach(ignored -> { }), "sandbox-stdout").start(); // keep its pipe drained
+        return new SandboxProcess(process, url, JsonMapper.builder().build().readTree(malls));
     }
 
     JsonNode stats() throws Exception {

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs the sandbox on its own: {@code java -jar sandbox.jar --port=8089 --seed=42 --malls=3 --products=150
- * --variants=4 --orders=40 --days=10 --leak=2}. Prints the malls and their starting credentials.
+ * Runs the sandbox on its own: {@code --port=8089 --seed=42 --malls=3 --products=150 --variants=4 --orders=40
+ * --days=10 --leak=2 --html-centers=2 --next-centers=1 --session-requests=10000}. Prints every mall and seller
+ * center with its starting credentials.
  */
 public final class SandboxMain {
 
@@ -29,14 +30,19 @@ public final class SandboxMain {
                         Integer.parseInt(opts.getOrDefault("days", String.valueOf(base.historyDays()))))
                 .withRate(Integer.parseInt(opts.getOrDefault("bucket", "40")),
                         Double.parseDouble(opts.getOrDefault("leak", "2")))
-                .withAccessTokenTtlSeconds(Long.parseLong(opts.getOrDefault("token-ttl", "7200")));
+                .withAccessTokenTtlSeconds(Long.parseLong(opts.getOrDefault("token-ttl", "7200")))
+                .withSellerCenters(Integer.parseInt(opts.getOrDefault("html-centers", String.valueOf(base.htmlSellerCenters()))),
+                        Integer.parseInt(opts.getOrDefault("next-centers", String.valueOf(base.nextSellerCenters()))),
+                        Integer.parseInt(opts.getOrDefault("session-requests", String.valueOf(base.sessionMaxRequests()))));
         if (opts.containsKey("today")) {
             config = config.withToday(LocalDate.parse(opts.get("today")));
         }
         SandboxServer sandbox = SandboxServer.start(config, Integer.parseInt(opts.getOrDefault("port", "8089")));
+        Map<String, Object> malls = Map.of("cafe24", sandbox.cafe24().mallDescriptors(sandbox::cafe24BaseUrl),
+                "sellerCenters", sandbox.sellerCenters().descriptors(sandbox::sellerCenterBaseUrl));
         System.out.println("SANDBOX_URL=" + sandbox.baseUrl());
-        System.out.println(SandboxServer.JSON.writerWithDefaultPrettyPrinter()
-                .writeValueAsString(sandbox.cafe24().mallDescriptors(sandbox::cafe24BaseUrl)));
+        System.out.println("SANDBOX_MALLS=" + SandboxServer.JSON.writeValueAsString(malls));
+        System.out.println(SandboxServer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(malls));
         System.out.flush();
         Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         Thread.currentThread().join();

@@ -32,6 +32,12 @@ public final class SandboxServer implements AutoCloseable {
     private final Cafe24Platform cafe24;
     private final SellerCenterPlatform sellerCenters;
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY each small response waits out the
+        // client's delayed ACK (~40 ms), which would make every simulated platform look slow.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private SandboxServer(SandboxConfig config, int port) throws IOException {
         this.cafe24 = new Cafe24Platform(config, faults);
         this.sellerCenters = new SellerCenterPlatform(config, faults);
