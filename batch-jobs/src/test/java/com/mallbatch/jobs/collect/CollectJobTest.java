@@ -68,11 +68,7 @@ class CollectJobTest {
 
     @BeforeEach
     void cleanSlate() {
-        world.sandbox.faults().clear();
-        for (String table : List.of("categories", "products", "variants", "stock_levels", "orders", "order_lines",
-                "skipped_records", "collect_stats")) {
-            jdbc.execute("DELETE FROM " + table);
-        }
+        world.resetCollectedData(jdbc);
         accountIds = world.registerAccounts(accounts);
     }
 

@@ -63,11 +63,7 @@ class CrawlCollectTest {
 
     @BeforeEach
     void cleanSlate() {
-        world.sandbox.faults().clear();
-        for (String table : List.of("categories", "products", "variants", "stock_levels", "orders", "order_lines",
-                "skipped_records", "collect_stats", "fetch_failures", "crawl_stats")) {
-            jdbc.execute("DELETE FROM " + table);
-        }
+        world.resetCollectedData(jdbc);
         jdbc.execute("UPDATE mall_accounts SET enabled = FALSE");
         ids = world.registerSellerCenters(accounts, "stylemarket", "stylemarket01", "stylemarket02");
         world.sandbox.sellerCenters().centers().forEach(SellerCenter::clearRequestLog);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.mallbatch.jobs.collect.ExpectedRows.children;
 import static com.mallbatch.jobs.collect.ExpectedRows.row;
 
 /**
@@ -88,14 +89,8 @@ public final class ExpectedCrawlRows {
         }).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> list(String key) {
-        return (List<Map<String, Object>>) truth.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> children(Map<String, Object> parent, String key) {
-        return (List<Map<String, Object>>) parent.get(key);
+        return ExpectedRows.children(truth, key);
     }
 
     private static String won(Object amount) {

@@ -130,13 +130,12 @@ public final class ExpectedRows {
         return !day.isBefore(from) && !day.isAfter(to);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> list(String key) {
-        return (List<Map<String, Object>>) truth.get(key);
+        return children(truth, key);
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> children(Map<String, Object> parent, String key) {
+    static List<Map<String, Object>> children(Map<String, Object> parent, String key) {
         return (List<Map<String, Object>>) parent.get(key);
     }
 

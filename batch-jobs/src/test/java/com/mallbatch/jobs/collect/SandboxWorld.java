@@ -50,6 +50,15 @@ public final class SandboxWorld implements AutoCloseable {
         registry.add("mallbatch.secret-key", () -> secretKey);
     }
 
+    /** Empties what a collect writes (accounts and Batch metadata stay) and clears the sandbox's faults. */
+    public void resetCollectedData(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        sandbox.faults().clear();
+        for (String table : List.of("categories", "products", "variants", "stock_levels", "orders", "order_lines",
+                "skipped_records", "collect_stats", "fetch_failures", "crawl_stats")) {
+            jdbc.execute("DELETE FROM " + table);
+        }
+    }
+
     /** Registers every sandbox mall as an account of tenant "acme"; returns account ids by mall id. */
     public Map<String, Long> registerAccounts(JdbcMallAccounts accounts) {
         Map<String, Long> ids = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Site profiles by name: from the database first (so a new mall can be added while the app runs), then from a
  * directory of YAML files ({@code mallbatch.crawl.profiles-dir}), then from those bundled on the classpath
- * ({@code crawl-profiles/NAME.yml}). A profile is parsed when first asked for.
+ * ({@code crawl-profiles/NAME.yml}). A profile is parsed when first asked for and kept until the app restarts.
  */
 public final class SiteProfiles {
 
@@ -57,10 +57,5 @@ public final class SiteProfiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Forgets parsed profiles, so edited ones are read again. */
-    public void refresh() {
-        parsed.clear();
     }
 }
