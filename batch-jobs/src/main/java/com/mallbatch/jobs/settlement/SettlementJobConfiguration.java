@@ -1,0 +1,230 @@
+package com.mallbatch.jobs.settlement;
+
+import com.mallbatch.domain.settlement.SettlementLine;
+import com.mallbatch.writers.excel.SettlementWorkbook;
+import com.mallbatch.writers.mysql.CanonicalTables;
+import com.mallbatch.writers.mysql.JdbcSettlements;
+import com.mallbatch.writers.mysql.JdbcSettlements.Confirmation;
+import com.mallbatch.writers.mysql.JdbcSettlements.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * settlementJob: what each mall owes the seller for a period ({@code period=2026-10}, optional {@code tenant=acme}).
+ *
+ * <pre>
+ * openDrafts ─▶ computeLines (chunk: collected order line ▸ SettlementCalculator ▸ upsert) ─▶ confirmSettlements ─▶ exportWorkbook
+ * </pre>
+ *
+ * Lines come from orders placed in the period whose lines were delivered, purchase-confirmed, exchanged (sold) or
+ * returned (refunded); cancelled and still-open lines are left out. Confirming freezes each draft into an immutable,
+ * hashed snapshot — or drops it when its numbers equal the standing version — and a correction becomes the next
+ * version, superseding the old one, which stays readable with the differences listed. Settling a period again is a
+ * new job instance: add {@code run.id=N}. {@code verifySettlementJob period=… run.id=N} recomputes the hashes of a
+ * period's snapshots and fails on any tampering.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SettlementJobConfiguration {
+
+    public static final String JOB_NAME = "settlementJob";
+    private static final Logger log = LoggerFactory.getLogger(SettlementJobConfiguration.class);
+    private static final String DRAFTS = "settlement.drafts";
+    private static final String SNAPSHOTS = "settlement.snapshots";
+
+    @Bean
+    public Job settlementJob(JobRepository jobRepository, Step openDrafts, Step computeLines, Step confirmSettlements,
+                             Step exportWorkbook) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(periodRequired())
+                .start(openDrafts)
+                .next(computeLines)
+                .next(confirmSettlements)
+                .next(exportWorkbook)
+                .build();
+    }
+
+    @Bean
+    public Step openDrafts(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements) {
+        return new StepBuilder("openDrafts", jobRepository).tasklet((contribution, chunk) -> {
+            String period = parameter(chunk, "period");
+            List<Long> drafts = new ArrayList<>();
+            for (long accountId : settlements.accountsWithOrders(period, parameter(chunk, "tenant"))) {
+                drafts.add(settlements.openDraft(accountId, period, JOB_NAME));
+            }
+            jobContext(chunk).putString(DRAFTS, join(drafts));
+            log.info("Settling {} for {} account(s)", period, drafts.size());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    public Step computeLines(JobRepository jobRepository, PlatformTransactionManager tx,
+                             JdbcCursorItemReader<SettlementSource> settlementSources,
+                             ItemProcessor<SettlementSource, SettlementLine> settlementCalculator,
+                             JdbcSettlements settlements, CanonicalTables tables,
+                             @Value("${mallbatch.settlement.chunk-size:2000}") int chunkSize) {
+        return new StepBuilder("computeLines", jobRepository)
+                .<SettlementSource, SettlementLine>chunk(chunkSize)
+                .transactionManager(tx)
+                .reader(settlementSources)
+                .processor(settlementCalculator)
+                .writer(settlements.lineWriter(tables.mode()))
+                .build();
+    }
+
+    /** The rules in force when the step runs: each run settles with the rules as they are then. */
+    @Bean
+    @StepScope
+    public ItemProcessor<SettlementSource, SettlementLine> settlementCalculator(JdbcTemplate jdbc) {
+        return new SettlementCalculator(RateRules.commissions(jdbc), RateRules.shippingFees(jdbc));
+    }
+
+    /** Collected order lines of the period, for the drafts this run opened; restarts skip what was committed. */
+    @Bean
+    @StepScope
+    public JdbcCursorItemReader<SettlementSource> settlementSources(DataSource dataSource,
+                                                                    @Value("#{jobParameters['period']}") String period,
+                                                                    @Value("#{jobParameters['tenant']}") String tenant) {
+        YearMonth month = YearMonth.parse(period);
+        return new JdbcCursorItemReaderBuilder<SettlementSource>()
+                .name("settlementSources")
+                .dataSource(dataSource)
+                .fetchSize(Integer.MIN_VALUE) // Connector/J: stream rows instead of loading the month
+                .verifyCursorPosition(false) // a streamed result set cannot report its row number
+                .sql("""
+                        SELECT s.id AS settlement_id, a.platform, SUBSTRING_INDEX(COALESCE(p.category_nos, ''), ',', 1) AS category_no,
+                               l.line_id, l.order_id, o.ordered_at, l.product_no, l.platform_status, l.status, l.quantity,
+                               l.unit_price, l.option_price, l.seller_discount, l.coupon_discount, o.shipping_fee,
+                               l.line_id = (SELECT MIN(f.line_id) FROM order_lines f WHERE f.account_id = l.account_id
+                                            AND f.order_id = l.order_id
+                                            AND f.status IN ('DELIVERED', 'PURCHASE_CONFIRMED', 'EXCHANGED')) AS first_settled
+                        FROM order_lines l
+                        JOIN orders o ON o.account_id = l.account_id AND o.order_id = l.order_id
+                        JOIN settlements s ON s.account_id = l.account_id AND s.period = ? AND s.status = 'DRAFT'
+                        JOIN mall_accounts a ON a.id = l.account_id
+                        JOIN tenants t ON t.id = a.tenant_id
+                        LEFT JOIN products p ON p.account_id = l.account_id AND p.product_no = l.product_no
+                        WHERE o.ordered_at >= ? AND o.ordered_at < ? AND (? IS NULL OR t.tenant_key = ?)
+                          AND l.status IN ('DELIVERED', 'PURCHASE_CONFIRMED', 'EXCHANGED', 'RETURNED')
+                        ORDER BY l.account_id, l.line_id""")
+                .queryArguments(new Object[]{period, month.atDay(1).atStartOfDay(),
+                        month.plusMonths(1).atDay(1).atStartOfDay(), tenant, tenant})
+                .rowMapper((rs, n) -> new SettlementSource(rs.getLong("settlement_id"), rs.getString("platform"),
+                        rs.getString("category_no"), rs.getString("line_id"), rs.getString("order_id"),
+                        rs.getObject("ordered_at", java.time.LocalDateTime.class), rs.getString("product_no"),
+                        rs.getString("platform_status"), rs.getString("status"), rs.getInt("quantity"),
+                        rs.getBigDecimal("unit_price"), rs.getBigDecimal("option_price"), rs.getBigDecimal("seller_discount"),
+                        rs.getBigDecimal("coupon_discount"), rs.getBigDecimal("shipping_fee"), rs.getBoolean("first_settled")))
+                .build();
+    }
+
+    @Bean
+    public Step confirmSettlements(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements) {
+        return new StepBuilder("confirmSettlements", jobRepository).tasklet((contribution, chunk) -> {
+            List<Long> standing = new ArrayList<>();
+            String confirmedBy = parameterOr(chunk, "confirmedBy", JOB_NAME);
+            for (long draft : ids(jobContext(chunk).getString(DRAFTS, ""))) {
+                settlements.computeTotals(draft);
+                Confirmation c = settlements.confirm(draft, confirmedBy);
+                log.info(c.changed() ? "Confirmed settlement {} as version {}{}" : "Settlement {} (version {}) unchanged{}",
+                        c.settlementId(), c.version(), c.supersededId() == null ? "" : ", superseding " + c.supersededId());
+                standing.add(c.settlementId());
+            }
+            jobContext(chunk).putString(SNAPSHOTS, join(standing));
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    public Step exportWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements,
+                               @Value("${mallbatch.settlement.export-dir:exports}") Path directory) {
+        return new StepBuilder("exportWorkbook", jobRepository).tasklet((contribution, chunk) -> {
+            List<Snapshot> snapshots = ids(jobContext(chunk).getString(SNAPSHOTS, "")).stream().map(settlements::snapshot).toList();
+            String tenant = parameter(chunk, "tenant");
+            Path file = directory.resolve("settlement-" + parameter(chunk, "period") + (tenant == null ? "" : "-" + tenant)
+                    + "-run" + chunk.getStepContext().getStepExecution().getJobExecutionId() + ".xlsx");
+            new SettlementWorkbook(settlements).write(file, snapshots);
+            jobContext(chunk).putString("settlement.workbook", file.toAbsolutePath().toString());
+            log.info("Settlement workbook: {}", file.toAbsolutePath());
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    /** Recomputes the hash of every frozen snapshot of a period; fails, listing them, when any was altered. */
+    @Bean
+    public Job verifySettlementJob(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements) {
+        Step verify = new StepBuilder("verifySettlements", jobRepository).tasklet((contribution, chunk) -> {
+            List<String> problems = settlements.verify(parameter(chunk, "period"));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("Tampered settlements:\n" + String.join("\n", problems));
+            }
+            log.info("Every snapshot of {} matches its hash", parameter(chunk, "period"));
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+        return new JobBuilder("verifySettlementJob", jobRepository).validator(periodRequired()).start(verify).build();
+    }
+
+    @Bean
+    JdbcSettlements jdbcSettlements(JdbcTemplate jdbc) {
+        return new JdbcSettlements(jdbc);
+    }
+
+    static JobParametersValidator periodRequired() {
+        return parameters -> {
+            String period = parameters == null ? null : parameters.getString("period");
+            try {
+                YearMonth.parse(String.valueOf(period));
+            } catch (DateTimeParseException e) {
+                throw new InvalidJobParametersException("period must be a month like 2026-10, got '" + period + "'");
+            }
+        };
+    }
+
+    private static String parameter(ChunkContext chunk, String name) {
+        return chunk.getStepContext().getStepExecution().getJobParameters().getString(name);
+    }
+
+    private static String parameterOr(ChunkContext chunk, String name, String fallback) {
+        String value = parameter(chunk, name);
+        return value == null ? fallback : value;
+    }
+
+    private static ExecutionContext jobContext(ChunkContext chunk) {
+        return chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+    }
+
+    private static String join(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Long> ids(String joined) {
+        return joined.isEmpty() ? List.of() : Arrays.stream(joined.split(",")).map(Long::valueOf).toList();
+    }
+}
