@@ -22,6 +22,15 @@ public record SandboxResponse(int status, Object body, Map<String, String> heade
         return new SandboxResponse(302, "", new LinkedHashMap<>()).header("Location", location);
     }
 
+    /** The request was handled, but the connection is closed before any answer: a lost response. */
+    public static SandboxResponse dropped() {
+        return new SandboxResponse(-1, "", new LinkedHashMap<>());
+    }
+
+    boolean isDropped() {
+        return status == -1;
+    }
+
     boolean isPage() {
         return body instanceof String;
     }

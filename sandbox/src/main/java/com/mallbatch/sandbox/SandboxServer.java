@@ -1,6 +1,7 @@
 package com.mallbatch.sandbox;
 
 import com.mallbatch.sandbox.cafe24.Cafe24Platform;
+import com.mallbatch.sandbox.erp.ErpServer;
 import com.mallbatch.sandbox.sellercenter.SellerCenterPlatform;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -31,6 +32,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Cafe24Platform cafe24;
     private final SellerCenterPlatform sellerCenters;
+    private final ErpServer erp = new ErpServer(JSON);
 
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY each small response waits out the
@@ -72,6 +74,15 @@ public final class SandboxServer implements AutoCloseable {
         return sellerCenters;
     }
 
+    public ErpServer erp() {
+        return erp;
+    }
+
+    /** The ERP's base URL, e.g. {@code http://127.0.0.1:8089/erp}. */
+    public String erpBaseUrl() {
+        return baseUrl() + "/erp";
+    }
+
     /** Where one seller center lives, e.g. {@code http://127.0.0.1:8089/seller/stylemarket01}. */
     public String sellerCenterBaseUrl(String id) {
         return baseUrl() + "/seller/" + id;
@@ -92,6 +103,9 @@ public final class SandboxServer implements AutoCloseable {
             } else if (parts.length >= 3 && parts[1].equals("seller")) {
                 String rest = parts.length == 4 ? "/" + parts[3] : "/";
                 response = sellerCenters.handle(parts[2], SandboxRequest.of(exchange, rest));
+            } else if (parts.length >= 2 && parts[1].equals("erp")) {
+                String rest = exchange.getRequestURI().getPath().substring("/erp".length());
+                response = erp.handle(SandboxRequest.of(exchange, rest));
             } else if (parts.length >= 2 && parts[1].equals("_sandbox")) {
                 response = control(SandboxRequest.of(exchange, exchange.getRequestURI().getPath()));
             } else {
@@ -146,6 +160,9 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private void write(HttpExchange exchange, SandboxResponse response) throws IOException {
+        if (response.isDropped()) {
+            return; // closing the exchange unanswered is the lost response
+        }
         // Faults hit the data pages only: a token response lost to a stall would kill the rotated refresh token,
         // and a login page is no data.
         String path = exchange.getRequestURI().getPath();

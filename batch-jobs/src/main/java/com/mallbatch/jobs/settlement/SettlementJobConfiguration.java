@@ -1,7 +1,12 @@
 package com.mallbatch.jobs.settlement;
 
 import com.mallbatch.domain.settlement.SettlementLine;
+import com.mallbatch.domain.port.ErpGateway;
+import com.mallbatch.writers.erp.HttpErpGateway;
 import com.mallbatch.writers.excel.SettlementWorkbook;
+import com.mallbatch.writers.mysql.JdbcErpPostings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.mallbatch.writers.mysql.CanonicalTables;
 import com.mallbatch.writers.mysql.JdbcSettlements;
 import com.mallbatch.writers.mysql.JdbcSettlements.Confirmation;
@@ -30,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,7 +46,7 @@ import java.util.List;
  * settlementJob: what each mall owes the seller for a period ({@code period=2026-10}, optional {@code tenant=acme}).
  *
  * <pre>
- * openDrafts ─▶ computeLines (chunk: collected order line ▸ SettlementCalculator ▸ upsert) ─▶ confirmSettlements ─▶ exportWorkbook
+ * openDrafts ─▶ computeLines (chunk: order line ▸ SettlementCalculator ▸ upsert) ─▶ confirmSettlements ─▶ exportWorkbook ─▶ postToErp
  * </pre>
  *
  * Lines come from orders placed in the period whose lines were delivered, purchase-confirmed, exchanged (sold) or
@@ -60,13 +66,14 @@ public class SettlementJobConfiguration {
 
     @Bean
     public Job settlementJob(JobRepository jobRepository, Step openDrafts, Step computeLines, Step confirmSettlements,
-                             Step exportWorkbook) {
+                             Step exportWorkbook, Step postToErp) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(periodRequired())
                 .start(openDrafts)
                 .next(computeLines)
                 .next(confirmSettlements)
                 .next(exportWorkbook)
+                .next(postToErp)
                 .build();
     }
 
@@ -175,6 +182,55 @@ public class SettlementJobConfiguration {
             log.info("Settlement workbook: {}", file.toAbsolutePath());
             return RepeatStatus.FINISHED;
         }, tx).build();
+    }
+
+    /**
+     * One billing document per standing snapshot, posted once: the idempotency key is the snapshot's id and version,
+     * so a retry — in this run or a restart — after a lost answer finds the document the ERP already holds.
+     */
+    @Bean
+    public Step postToErp(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements,
+                         JdbcErpPostings postings, ObjectProvider<ErpGateway> erp,
+                         @Value("${mallbatch.erp.company-code:1000}") String companyCode) {
+        return new StepBuilder("postToErp", jobRepository).tasklet((contribution, chunk) -> {
+            ErpGateway gateway = erp.getIfAvailable();
+            List<String> failures = new ArrayList<>();
+            for (long id : ids(jobContext(chunk).getString(SNAPSHOTS, ""))) {
+                Snapshot snapshot = settlements.snapshot(id);
+                JdbcErpPostings.Posting posting = postings.open(id, BillingDocuments.idempotencyKey(snapshot));
+                if (posting.status().equals("ACKED") || gateway == null) {
+                    continue;
+                }
+                postings.sending(id);
+                try {
+                    String documentNo = gateway.post(BillingDocuments.of(snapshot, companyCode), posting.idempotencyKey());
+                    postings.acked(id, documentNo);
+                    log.info("Settlement {} v{} posted to the ERP as document {}", id, snapshot.version(), documentNo);
+                } catch (ErpGateway.RejectedException | IllegalStateException e) {
+                    postings.failed(id, e.getMessage());
+                    failures.add(e.getMessage());
+                }
+            }
+            if (gateway == null) {
+                log.info("No ERP configured (mallbatch.erp.base-url): billing documents stay PENDING");
+            }
+            if (!failures.isEmpty()) {
+                throw new IllegalStateException("ERP posting failed; rerun to retry with the same keys:\n" + String.join("\n", failures));
+            }
+            return RepeatStatus.FINISHED;
+        }, tx).build();
+    }
+
+    @Bean
+    JdbcErpPostings jdbcErpPostings(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new JdbcErpPostings(jdbc, tx);
+    }
+
+    @Bean
+    @ConditionalOnProperty("mallbatch.erp.base-url")
+    ErpGateway erpGateway(@Value("${mallbatch.erp.base-url}") String baseUrl,
+                          @Value("${mallbatch.erp.timeout:10s}") Duration timeout) {
+        return new HttpErpGateway(baseUrl, timeout, 4, Duration.ofMillis(200));
     }
 
     /** Recomputes the hash of every frozen snapshot of a period; fails, listing them, when any was altered. */

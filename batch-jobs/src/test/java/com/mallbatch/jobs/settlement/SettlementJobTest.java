@@ -65,6 +65,7 @@ class SettlementJobTest {
     static void properties(DynamicPropertyRegistry registry) {
         world.register(registry);
         registry.add("mallbatch.settlement.export-dir", EXPORTS::toString);
+        registry.add("mallbatch.erp.base-url", world.sandbox::erpBaseUrl);
     }
 
     @Autowired
@@ -215,6 +216,49 @@ class SettlementJobTest {
             assertThat(meta.getRow(1).getCell(5).getStringCellValue()).hasSize(64);
             assertThat(meta.getRow(1).getCell(1).getStringCellValue()).contains("acme/CAFE24/sandbox");
         }
+    }
+
+    @Test
+    @Order(6)
+    void theErpHoldsExactlyOneDocumentPerSnapshotVersionAfterAFailureAndALostAnswer() throws Exception {
+        jdbc.update("INSERT INTO commission_rules (platform, category_no, rate, effective_from) VALUES ('CAFE24', NULL, 0.1200, '2026-10-25')");
+        world.sandbox.erp().failNext(1);          // the ERP is down for one call
+        world.sandbox.erp().dropNextAnswers(1);   // then stores a document but the answer never arrives
+
+        assertThat(settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        List<Map<String, Object>> documents = world.sandbox.erp().documents();
+        List<Map<String, Object>> postings = jdbc.queryForList("SELECT p.*, s.version FROM erp_postings p "
+                + "JOIN settlements s ON s.id = p.settlement_id ORDER BY p.settlement_id");
+        assertThat(postings).hasSizeGreaterThanOrEqualTo(6).allSatisfy(p -> assertThat(p.get("status")).isEqualTo("ACKED"));
+        assertThat(documents).as("one document per confirmed version, none twice").hasSize(postings.size());
+        assertThat(documents).extracting(d -> d.get("idempotencyKey")).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(postings.stream().map(p -> p.get("idempotency_key")).toList());
+        for (Map<String, Object> p : postings) {
+            assertThat(documents).filteredOn(d -> d.get("idempotencyKey").equals(p.get("idempotency_key")))
+                    .singleElement().satisfies(d -> assertThat(d.get("documentNo")).isEqualTo(p.get("document_no")));
+        }
+        assertThat(world.sandbox.erp().pendingFaults()).as("the outage and the lost answer both happened").isZero();
+    }
+
+    @Test
+    @Order(7)
+    void anUnbalancedDocumentIsRefusedWithAClearErrorAndNothingIsStored() {
+        var gateway = new com.mallbatch.writers.erp.HttpErpGateway(world.sandbox.erpBaseUrl(), java.time.Duration.ofSeconds(5), 0,
+                java.time.Duration.ofMillis(10));
+        var unbalanced = new com.mallbatch.domain.settlement.BillingDocument(LocalDate.of(2026, 10, 31), "1000", "test",
+                "KRW", "BROKEN-1", List.of(
+                new com.mallbatch.domain.settlement.BillingDocument.Line("110300",
+                        com.mallbatch.domain.settlement.BillingDocument.Side.DEBIT, com.mallbatch.domain.Money.of(1000), "debit"),
+                new com.mallbatch.domain.settlement.BillingDocument.Line("411000",
+                        com.mallbatch.domain.settlement.BillingDocument.Side.CREDIT, com.mallbatch.domain.Money.of(900), "credit")));
+        int stored = world.sandbox.erp().documents().size();
+
+        assertThatThrownBy(() -> gateway.post(unbalanced, "broken-1"))
+                .isInstanceOf(com.mallbatch.domain.port.ErpGateway.RejectedException.class)
+                .hasMessageContaining("HTTP 422").hasMessageContaining("UNBALANCED")
+                .hasMessageContaining("debits 1000.00 do not equal credits 900.00 in document BROKEN-1");
+        assertThat(world.sandbox.erp().documents()).hasSize(stored);
     }
 
     /** The settlement computed independently from the platform's own data and the rules the test set. */
