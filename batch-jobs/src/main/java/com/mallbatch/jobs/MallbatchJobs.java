@@ -2,6 +2,7 @@ package com.mallbatch.jobs;
 
 import com.mallbatch.jobs.accounts.AccountsFileImporter;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
+import com.mallbatch.jobs.imports.ImportJobConfiguration;
 import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
 import com.mallbatch.jobs.support.AdapterConfiguration;
 import com.mallbatch.jobs.support.JobRunGuard;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 
 /** Everything the jobs need, for the application (or a test) to import in one line. */
 @Configuration(proxyBeanMethods = false)
-@Import({AdapterConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class,
+@Import({AdapterConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
         AccountsFileImporter.class, JobRunGuard.class})
 public class MallbatchJobs {
 }
