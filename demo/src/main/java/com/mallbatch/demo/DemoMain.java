@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The daily pipeline on a laptop: starts the bundled sandbox malls, an embedded MariaDB (unless
+ * The daily pipeline on a laptop: starts the bundled sandbox malls (Cafe24 APIs and crawl-only seller centers), an
+ * embedded MariaDB (unless
  * {@code --spring.datasource.url} is given), writes an accounts file for the sandbox malls, runs collectJob for
  * yesterday through the real application, prints what it loaded, and exits with the job's exit code.
  */
@@ -75,11 +76,16 @@ public final class DemoMain {
 
     /** The sandbox malls as a seller's accounts file (the format the README documents). */
     static Path writeAccountsFile(SandboxServer sandbox) throws Exception {
-        List<JdbcMallAccounts.Registration> accounts = sandbox.cafe24().malls().stream()
+        List<JdbcMallAccounts.Registration> accounts = new ArrayList<>(sandbox.cafe24().malls().stream()
                 .map(mall -> new JdbcMallAccounts.Registration("demo", "데모 셀러", Platform.CAFE24, mall.mallId(),
                         sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT, null, true,
                         new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(), null, null)))
-                .toList();
+                .toList());
+        // the HTML seller centers are crawled with the bundled stylemarket profile
+        sandbox.sellerCenters().centers().stream().filter(c -> c.flavour().equals("html"))
+                .forEach(c -> accounts.add(new JdbcMallAccounts.Registration("demo", "데모 셀러", Platform.CRAWL, c.id(),
+                        sandbox.sellerCenterBaseUrl(c.id()), RateBudget.CAFE24_DEFAULT, "stylemarket", true,
+                        new MallCredentials(c.username(), c.password(), null, null, null))));
         Path file = Files.createTempFile("mallbatch-demo-accounts", ".yml");
         file.toFile().deleteOnExit();
         return AccountsFile.write(file, accounts);
