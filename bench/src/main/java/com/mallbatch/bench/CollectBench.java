@@ -5,14 +5,11 @@ import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.MallCredentials;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
-import com.mallbatch.writers.secret.CredentialCipher;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -49,18 +46,10 @@ final class CollectBench {
                 "--products=" + products,
                 "--variants=4", "--orders=" + ordersPerDay, "--days=10", "--bucket=" + bucket, "--leak=" + leak));
              ThrowawaySchema schema = ThrowawaySchema.create("bench_collect");
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .properties("spring.datasource.url=" + schema.jdbcUrl(),
-                             "spring.datasource.username=" + schema.user(),
-                             "spring.datasource.password=" + schema.password(),
-                             "spring.datasource.hikari.maximum-pool-size=" + (2 * malls + 4),
-                             "spring.batch.job.enabled=false",
-                             "spring.main.banner-mode=off",
-                             "mallbatch.secret-key=" + CredentialCipher.newKey(),
-                             "mallbatch.collect.concurrency=" + malls,
-                             "mallbatch.collect.max-calls-per-second=" + Math.max(10, leak * 2))
-                     .run()) {
+             ConfigurableApplicationContext context = BenchContext.start(schema,
+                     "spring.datasource.hikari.maximum-pool-size=" + (2 * malls + 4),
+                     "mallbatch.collect.concurrency=" + malls,
+                     "mallbatch.collect.max-calls-per-second=" + Math.max(10, leak * 2))) {
             JdbcMallAccounts accounts = context.getBean(JdbcMallAccounts.class);
             for (JsonNode mall : sandbox.malls.path("cafe24")) {
                 accounts.register(new JdbcMallAccounts.Registration("bench", "벤치", Platform.CAFE24,

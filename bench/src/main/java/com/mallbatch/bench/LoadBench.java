@@ -6,7 +6,6 @@ import com.mallbatch.domain.OrderLineStatus;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.writers.mysql.CanonicalTables;
 import com.mallbatch.writers.mysql.UpsertMode;
-import com.mallbatch.writers.secret.CredentialCipher;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -16,8 +15,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemReader;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,15 +52,7 @@ final class LoadBench {
     static List<Result> run(int rows, int chunkSize) throws Exception {
         List<Result> results = new ArrayList<>();
         try (ThrowawaySchema schema = ThrowawaySchema.create("bench_load");
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .properties("spring.datasource.url=" + schema.jdbcUrl(),
-                             "spring.datasource.username=" + schema.user(),
-                             "spring.datasource.password=" + schema.password(),
-                             "spring.batch.job.enabled=false",
-                             "spring.main.banner-mode=off",
-                             "mallbatch.secret-key=" + CredentialCipher.newKey())
-                     .run()) {
+             ConfigurableApplicationContext context = BenchContext.start(schema)) {
             DataSource dataSource = context.getBean(DataSource.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 

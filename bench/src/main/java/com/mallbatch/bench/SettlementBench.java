@@ -9,7 +9,6 @@ import com.mallbatch.domain.RateBudget;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.writers.mysql.CanonicalTables;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
-import com.mallbatch.writers.secret.CredentialCipher;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,8 +16,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,16 +40,8 @@ final class SettlementBench {
     static Result run(int lines) throws Exception {
         Path exports = Files.createTempDirectory("settlement-bench");
         try (ThrowawaySchema schema = ThrowawaySchema.create("bench_settle");
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(BenchApplication.class)
-                     .web(WebApplicationType.NONE)
-                     .properties("spring.datasource.url=" + schema.jdbcUrl(),
-                             "spring.datasource.username=" + schema.user(),
-                             "spring.datasource.password=" + schema.password(),
-                             "spring.batch.job.enabled=false",
-                             "spring.main.banner-mode=off",
-                             "mallbatch.secret-key=" + CredentialCipher.newKey(),
-                             "mallbatch.settlement.export-dir=" + exports)
-                     .run()) {
+             ConfigurableApplicationContext context = BenchContext.start(schema,
+                     "mallbatch.settlement.export-dir=" + exports)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long account = context.getBean(JdbcMallAccounts.class).register(new JdbcMallAccounts.Registration("bench", "벤치",
                     Platform.CAFE24, "benchmall", null, RateBudget.CAFE24_DEFAULT, null, true, null));

@@ -3,14 +3,13 @@ package com.mallbatch.jobs.accounts;
 import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.MallCredentials;
+import com.mallbatch.readers.YamlTree;
 import com.mallbatch.writers.mysql.JdbcMallAccounts.Registration;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,109 +23,46 @@ import java.util.Map;
  */
 public final class AccountsFile {
 
-    private final Path file;
-
-    public AccountsFile(Path file) {
-        this.file = file;
+    private AccountsFile() {
     }
 
-    public List<Registration> registrations() {
-        Object root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
+    public static List<Registration> read(Path file) {
+        YamlTree root;
+        try {
+            root = YamlTree.parse(file.toString(), Files.readString(file));
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(file + ": is not valid YAML: " + e.getMessage(), e);
+            throw new UncheckedIOException(file + ": cannot be read: " + e.getMessage(), e);
         }
         List<Registration> registrations = new ArrayList<>();
-        List<?> tenants = list(map(root, "(root)"), "tenants", "tenants");
-        for (int t = 0; t < tenants.size(); t++) {
-            String tp = "tenants[" + t + "]";
-            Map<?, ?> tenant = map(tenants.get(t), tp);
-            String tenantKey = text(tenant, "key", tp, true);
-            String tenantName = text(tenant, "name", tp, false);
-            List<?> accounts = list(tenant, "accounts", tp + ".accounts");
-            for (int a = 0; a < accounts.size(); a++) {
-                registrations.add(account(map(accounts.get(a), tp + ".accounts[" + a + "]"), tenantKey,
-                        tenantName == null ? tenantKey : tenantName, tp + ".accounts[" + a + "]"));
+        for (YamlTree tenant : root.get("tenants").list()) {
+            String key = tenant.text("key");
+            String name = tenant.text("name", key);
+            for (YamlTree account : tenant.get("accounts").list()) {
+                registrations.add(account(account, key, name));
             }
         }
         return registrations;
     }
 
-    private Registration account(Map<?, ?> a, String tenantKey, String tenantName, String path) {
-        String platformText = text(a, "platform", path, true);
+    private static Registration account(YamlTree a, String tenantKey, String tenantName) {
         Platform platform;
         try {
-            platform = Platform.valueOf(platformText.toUpperCase());
+            platform = Platform.valueOf(a.text("platform").toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw problem(path + ".platform", "'" + platformText + "' is not one of " + List.of(Platform.values()));
+            throw a.problem("platform", "'" + a.text("platform") + "' is not one of " + List.of(Platform.values()));
         }
-        Map<?, ?> rate = a.get("rateLimit") == null ? Map.of() : map(a.get("rateLimit"), path + ".rateLimit");
-        RateBudget budget = new RateBudget(
-                number(rate, "bucket", path + ".rateLimit", RateBudget.CAFE24_DEFAULT.capacity()).intValue(),
-                number(rate, "leakPerSecond", path + ".rateLimit", RateBudget.CAFE24_DEFAULT.leakPerSecond()).doubleValue());
+        YamlTree rate = a.getOrEmpty("rateLimit");
+        RateBudget budget = new RateBudget(rate.number("bucket", RateBudget.CAFE24_DEFAULT.capacity()).intValue(),
+                rate.number("leakPerSecond", RateBudget.CAFE24_DEFAULT.leakPerSecond()).doubleValue());
         MallCredentials credentials = null;
-        if (a.get("credentials") != null) {
-            Map<?, ?> c = map(a.get("credentials"), path + ".credentials");
+        if (a.has("credentials")) {
+            YamlTree c = a.get("credentials");
             // a crawled account logs in with username and password; they take the client id and secret slots
-            String id = c.get("username") != null ? text(c, "username", path + ".credentials", false)
-                    : text(c, "clientId", path + ".credentials", false);
-            String secret = c.get("password") != null ? text(c, "password", path + ".credentials", false)
-                    : text(c, "clientSecret", path + ".credentials", false);
-            credentials = new MallCredentials(id, secret, text(c, "refreshToken", path + ".credentials", false), null, null);
+            credentials = new MallCredentials(c.text("username", c.text("clientId", null)),
+                    c.text("password", c.text("clientSecret", null)), c.text("refreshToken", null), null, null);
         }
-        Object enabled = a.get("enabled");
-        return new Registration(tenantKey, tenantName, platform, text(a, "accountKey", path, true),
-                text(a, "baseUrl", path, false), budget, text(a, "crawlProfile", path, false),
-                enabled == null || Boolean.TRUE.equals(enabled), credentials);
-    }
-
-    private Map<?, ?> map(Object value, String path) {
-        if (value instanceof Map<?, ?> m) {
-            return m;
-        }
-        throw problem(path, "should be a mapping");
-    }
-
-    private List<?> list(Map<?, ?> parent, String key, String path) {
-        Object value = parent.get(key);
-        if (value instanceof List<?> l) {
-            return l;
-        }
-        throw problem(path, value == null ? "is missing" : "should be a list");
-    }
-
-    private String text(Map<?, ?> parent, String key, String path, boolean required) {
-        Object value = parent.get(key);
-        if (value == null) {
-            if (required) {
-                throw problem(path + "." + key, "is missing");
-            }
-            return null;
-        }
-        return value.toString();
-    }
-
-    private Number number(Map<?, ?> parent, String key, String path, Number fallback) {
-        Object value = parent.get(key);
-        if (value == null) {
-            return fallback;
-        }
-        if (value instanceof Number n) {
-            return n;
-        }
-        throw problem(path + "." + key, "should be a number, got '" + value + "'");
-    }
-
-    private IllegalArgumentException problem(String path, String message) {
-        return new IllegalArgumentException(file + ": " + path + ": " + message);
-    }
-
-    /** Convenience for callers that only have the file's path. */
-    public static List<Registration> read(Path file) {
-        return new AccountsFile(file).registrations();
+        return new Registration(tenantKey, tenantName, platform, a.text("accountKey"), a.text("baseUrl", null), budget,
+                a.text("crawlProfile", null), a.flag("enabled", true), credentials);
     }
 
     /** Writes registrations in this format (for bootstrap scripts and the demo); {@link #read} gives them back. */
