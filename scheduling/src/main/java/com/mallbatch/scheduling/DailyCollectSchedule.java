@@ -17,7 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * Collects yesterday (Asia/Seoul) every night. Launching with the same businessDate restarts that day's run if it
  * failed, and is refused if it already completed, so a second trigger never duplicates work.
  */
-class DailyCollectSchedule {
+public class DailyCollectSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(DailyCollectSchedule.class);
 
@@ -31,7 +31,7 @@ class DailyCollectSchedule {
 
     @Scheduled(cron = "${mallbatch.schedule.collect-cron:0 30 2 * * *}", zone = "Asia/Seoul")
     @SchedulerLock(name = "collectJob", lockAtLeastFor = "PT1M", lockAtMostFor = "PT6H")
-    void collectYesterday() {
+    public void collectYesterday() {
         JobParameters parameters = new JobParametersBuilder()
                 .addString(BusinessDate.PARAMETER, BusinessDate.yesterday().toString())
                 .toJobParameters();
@@ -39,7 +39,7 @@ class DailyCollectSchedule {
             JobExecution execution = jobOperator.start(collectJob, parameters);
             log.info("Scheduled collectJob for {} ended {}", parameters, execution.getStatus());
         } catch (JobInstanceAlreadyCompleteException e) {
-            log.info("collectJob for {} already completed; nothing to do", parameters);
+            log.info("Scheduled collectJob for {} already completed; nothing to do", parameters);
         } catch (Exception e) {
             log.error("Scheduled collectJob for {} could not start", parameters, e);
         }
