@@ -201,6 +201,8 @@ class SettlementJobTest {
             assertThat(netTotal.getCellType()).isEqualTo(CellType.FORMULA);
             assertThat(BigDecimal.valueOf(evaluator.evaluate(netTotal).getNumberValue()).setScale(2, RoundingMode.HALF_UP))
                     .isEqualByComparingTo(net);
+            assertThat(BigDecimal.valueOf(netTotal.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP))
+                    .as("the cached result a viewer shows without recalculating").isEqualByComparingTo(net);
             Cell firstNet = summary.getRow(1).getCell(8);
             assertThat(firstNet.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(firstNet.getCellStyle().getDataFormatString()).contains("원");

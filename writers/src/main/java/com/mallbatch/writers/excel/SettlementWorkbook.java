@@ -3,6 +3,7 @@ package com.mallbatch.writers.excel;
 import com.mallbatch.domain.Money;
 import com.mallbatch.writers.mysql.JdbcSettlements;
 import com.mallbatch.writers.mysql.JdbcSettlements.Snapshot;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -15,6 +16,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -57,6 +59,7 @@ public final class SettlementWorkbook {
             Sheet summary = workbook.createSheet("요약");
             headerRow(summary, SUMMARY, header);
             Set<String> sheetNames = new HashSet<>(Set.of("요약", "스냅샷"));
+            BigDecimal[] sums = zeros(7);
             for (int i = 0; i < snapshots.size(); i++) {
                 Snapshot s = snapshots.get(i);
                 Row row = summary.createRow(i + 1);
@@ -65,14 +68,16 @@ public final class SettlementWorkbook {
                 Money[] amounts = {s.gross(), s.sellerDiscount(), s.commission(), s.shipping(), s.refund(), s.extraCosts(), s.net()};
                 for (int a = 0; a < amounts.length; a++) {
                     amount(row, 2 + a, amounts[a], money);
+                    sums[a] = sums[a].add(amounts[a].amount());
                 }
                 row.createCell(9).setCellValue(s.lineCount());
                 detailSheet(workbook, uniqueName(s, sheetNames), s, header, money, time);
             }
-            totalsRow(summary, snapshots.size() + 1, 2, 9, money, "합계");
+            totalsRow(summary, snapshots.size() + 1, 2, money, sums);
             summary.createFreezePane(0, 1);
             summary.setAutoFilter(new CellRangeAddress(0, snapshots.size(), 0, SUMMARY.length - 1));
             widths(summary, SUMMARY.length, 16);
+            summary.setColumnWidth(0, 30 * 256);
 
             Sheet meta = workbook.createSheet("스냅샷");
             headerRow(meta, META, header);
@@ -88,6 +93,9 @@ public final class SettlementWorkbook {
             }
             meta.createFreezePane(0, 1);
             widths(meta, META.length, 22);
+            meta.setColumnWidth(1, 30 * 256);
+            meta.setColumnWidth(5, 70 * 256);
+            workbook.setForceFormulaRecalculation(true);
             workbook.write(out);
         } finally {
             workbook.dispose();
@@ -101,6 +109,7 @@ public final class SettlementWorkbook {
         SXSSFSheet sheet = workbook.createSheet(name);
         headerRow(sheet, DETAIL, header);
         AtomicInteger next = new AtomicInteger(1);
+        BigDecimal[] sums = zeros(6);
         settlements.forEachLine(s.id(), line -> {
             Row row = sheet.createRow(next.getAndIncrement());
             row.createCell(0).setCellValue(line.lineId());
@@ -112,10 +121,11 @@ public final class SettlementWorkbook {
             Money[] amounts = {line.gross(), line.sellerDiscount(), line.commission(), line.shipping(), line.refund(), line.net()};
             for (int a = 0; a < amounts.length; a++) {
                 amount(row, 5 + a, amounts[a], money);
+                sums[a] = sums[a].add(amounts[a].amount());
             }
         });
         int lines = next.get() - 1;
-        totalsRow(sheet, lines + 1, 5, 11, money, "합계");
+        totalsRow(sheet, lines + 1, 5, money, sums);
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, lines), 0, DETAIL.length - 1));
         widths(sheet, DETAIL.length, 16);
@@ -134,15 +144,26 @@ public final class SettlementWorkbook {
         row.getCell(column).setCellStyle(money);
     }
 
-    /** SUM formulas under columns [from, to) of the rows above. */
-    private static void totalsRow(Sheet sheet, int rowIndex, int from, int to, CellStyle money, String label) {
+    /**
+     * SUM formulas under the amount columns, each carrying its result as the cached value: viewers that do not
+     * recalculate on load (LibreOffice's default for xlsx) still show the right totals.
+     */
+    private static void totalsRow(Sheet sheet, int rowIndex, int from, CellStyle money, BigDecimal[] sums) {
         Row row = sheet.createRow(rowIndex);
-        row.createCell(0).setCellValue(label);
-        for (int c = from; c < to; c++) {
-            String column = CellReference.convertNumToColString(c);
-            row.createCell(c).setCellFormula(rowIndex <= 1 ? "0" : "SUM(" + column + "2:" + column + rowIndex + ")");
-            row.getCell(c).setCellStyle(money);
+        row.createCell(0).setCellValue("합계");
+        for (int i = 0; i < sums.length; i++) {
+            String column = CellReference.convertNumToColString(from + i);
+            Cell cell = row.createCell(from + i);
+            cell.setCellFormula(rowIndex <= 1 ? "0" : "SUM(" + column + "2:" + column + rowIndex + ")");
+            cell.setCellValue(sums[i].doubleValue());
+            cell.setCellStyle(money);
         }
+    }
+
+    private static BigDecimal[] zeros(int n) {
+        BigDecimal[] zeros = new BigDecimal[n];
+        java.util.Arrays.fill(zeros, BigDecimal.ZERO);
+        return zeros;
     }
 
     private static void widths(Sheet sheet, int columns, int characters) {
