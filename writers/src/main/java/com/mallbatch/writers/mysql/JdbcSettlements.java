@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,19 +79,24 @@ public final class JdbcSettlements {
                 Long.class, accountId, period, version);
     }
 
-    /** Sums the draft's lines and the account's extra costs for the period into its header. */
+    /** Sums the draft's lines (one pass) and the account's extra costs for the period into its header. */
     public void computeTotals(long draftId) {
-        jdbc.update("UPDATE settlements s SET "
-                + "gross = (SELECT COALESCE(SUM(gross), 0) FROM settlement_lines WHERE settlement_id = s.id), "
-                + "seller_discount = (SELECT COALESCE(SUM(seller_discount), 0) FROM settlement_lines WHERE settlement_id = s.id), "
-                + "commission = (SELECT COALESCE(SUM(commission), 0) FROM settlement_lines WHERE settlement_id = s.id), "
-                + "shipping = (SELECT COALESCE(SUM(shipping), 0) FROM settlement_lines WHERE settlement_id = s.id), "
-                + "refund = (SELECT COALESCE(SUM(refund), 0) FROM settlement_lines WHERE settlement_id = s.id), "
-                + "line_count = (SELECT COUNT(*) FROM settlement_lines WHERE settlement_id = s.id), "
-                + "extra_costs = (SELECT COALESCE(SUM(amount), 0) FROM extra_costs e WHERE e.account_id = s.account_id "
-                + "AND e.period = s.period) WHERE s.id = ? AND s.status = 'DRAFT'", draftId);
-        jdbc.update("UPDATE settlements SET net = gross - seller_discount - commission + shipping + refund - extra_costs "
-                + "WHERE id = ? AND status = 'DRAFT'", draftId);
+        Map<String, Object> lines = jdbc.queryForMap("SELECT COALESCE(SUM(gross), 0) AS gross, "
+                + "COALESCE(SUM(seller_discount), 0) AS seller_discount, COALESCE(SUM(commission), 0) AS commission, "
+                + "COALESCE(SUM(shipping), 0) AS shipping, COALESCE(SUM(refund), 0) AS refund, COUNT(*) AS line_count "
+                + "FROM settlement_lines WHERE settlement_id = ?", draftId);
+        BigDecimal extraCosts = jdbc.queryForObject("SELECT COALESCE(SUM(e.amount), 0) FROM extra_costs e JOIN settlements s "
+                + "ON s.account_id = e.account_id AND s.period = e.period WHERE s.id = ?", BigDecimal.class, draftId);
+        BigDecimal net = amount(lines, "gross").subtract(amount(lines, "seller_discount")).subtract(amount(lines, "commission"))
+                .add(amount(lines, "shipping")).add(amount(lines, "refund")).subtract(extraCosts);
+        jdbc.update("UPDATE settlements SET gross = ?, seller_discount = ?, commission = ?, shipping = ?, refund = ?, "
+                        + "line_count = ?, extra_costs = ?, net = ? WHERE id = ? AND status = 'DRAFT'",
+                lines.get("gross"), lines.get("seller_discount"), lines.get("commission"), lines.get("shipping"),
+                lines.get("refund"), lines.get("line_count"), extraCosts, net, draftId);
+    }
+
+    private static BigDecimal amount(Map<String, Object> row, String column) {
+        return (BigDecimal) row.get(column);
     }
 
     /**
