@@ -100,14 +100,16 @@ public class CollectJobConfiguration {
     @StepScope
     public ItemStreamReader<Category> categoryReader(AccountReaders readers,
                                                      @Value("#{stepExecutionContext['accountId']}") Long accountId) {
-        return readers.extractors(accountId).categories(readers.account(accountId));
+        MallAccount account = readers.account(accountId);
+        return readers.extractors(account).categories(account);
     }
 
     @Bean
     @StepScope
     public ItemStreamReader<Product> productReader(AccountReaders readers,
                                                    @Value("#{stepExecutionContext['accountId']}") Long accountId) {
-        return readers.extractors(accountId).products(readers.account(accountId));
+        MallAccount account = readers.account(accountId);
+        return readers.extractors(account).products(account);
     }
 
     @Bean
@@ -115,7 +117,8 @@ public class CollectJobConfiguration {
     public ItemStreamReader<VariantStock> variantStockReader(AccountReaders readers,
                                                              @Value("#{stepExecutionContext['accountId']}") Long accountId,
                                                              @Value("#{jobParameters['businessDate']}") String businessDate) {
-        return readers.extractors(accountId).variantsAndStock(readers.account(accountId), BusinessDate.parse(businessDate));
+        MallAccount account = readers.account(accountId);
+        return readers.extractors(account).variantsAndStock(account, BusinessDate.parse(businessDate));
     }
 
     @Bean
@@ -124,8 +127,8 @@ public class CollectJobConfiguration {
                                                @Value("#{stepExecutionContext['accountId']}") Long accountId,
                                                @Value("#{jobParameters['businessDate']}") String businessDate) {
         LocalDate to = BusinessDate.parse(businessDate);
-        return readers.extractors(accountId).orders(readers.account(accountId),
-                to.minusDays(properties.orderLookbackDays()), to);
+        MallAccount account = readers.account(accountId);
+        return readers.extractors(account).orders(account, to.minusDays(properties.orderLookbackDays()), to);
     }
 
     @Bean
@@ -160,8 +163,8 @@ public class CollectJobConfiguration {
             return accounts.byId(id);
         }
 
-        MallExtractors extractors(long id) {
-            return registry.forAccount(account(id));
+        MallExtractors extractors(MallAccount account) {
+            return registry.forAccount(account);
         }
     }
 

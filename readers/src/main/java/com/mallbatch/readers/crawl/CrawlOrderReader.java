@@ -65,7 +65,7 @@ final class CrawlOrderReader extends CrawlReader<CrawlOrderReader.OrderRow, Orde
             String sku = line.text("sku");
             lines.add(new OrderLine(accountId, orderNo, line.text("lineNo"), line.text("productNo"), sku, sku,
                     line.text("productName"), line.text("option") == null ? "" : line.text("option"), quantity, unit,
-                    Money.ZERO, Money.ZERO, Money.ZERO, unit.times(quantity), rawStatus(line),
+                    Money.ZERO, Money.ZERO, Money.ZERO, unit.times(quantity), line.raw().get("status"),
                     (OrderLineStatus) line.get("status")));
         }
         if (lines.isEmpty()) {
@@ -77,11 +77,5 @@ final class CrawlOrderReader extends CrawlReader<CrawlOrderReader.OrderRow, Orde
         boolean canceled = lines.stream().allMatch(l -> l.status() == OrderLineStatus.CANCELLED);
         return new Order(accountId, orderNo, (LocalDateTime) row.order().get("orderedAt"), null, true, canceled, null,
                 total, Money.ZERO, Money.ZERO, total, lines);
-    }
-
-    /** The site's own status word, kept as the platform status code. */
-    private String rawStatus(RowExtractor.Row line) {
-        List<Doc> found = line.node().select(profile.orderLines().fields().get("status").select());
-        return found.isEmpty() ? "" : found.get(0).value(profile.orderLines().fields().get("status").attr());
     }
 }

@@ -18,8 +18,8 @@ import java.util.regex.Matcher;
  */
 final class RowExtractor {
 
-    /** A row's values, or why it could not be read. */
-    record Row(Map<String, Object> values, Doc node, MalformedRecordException problem) {
+    /** A row's parsed values and the text they were parsed from, or why it could not be read. */
+    record Row(Map<String, Object> values, Map<String, String> raw, Doc node, MalformedRecordException problem) {
         Object get(String field) {
             return values.get(field);
         }
@@ -59,6 +59,7 @@ final class RowExtractor {
         Map<String, Integer> missing = new HashMap<>();
         for (Doc row : rows) {
             Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, String> texts = new HashMap<>();
             MalformedRecordException problem = null;
             for (FieldSpec field : fields.values()) {
                 String raw = raw(row, field);
@@ -70,13 +71,14 @@ final class RowExtractor {
                     }
                     continue;
                 }
+                texts.put(field.name(), raw);
                 try {
                     values.put(field.name(), field.parser().parse(raw));
                 } catch (IllegalArgumentException e) {
                     problem = problem != null ? problem : malformed(url, entity, values, field, e.getMessage());
                 }
             }
-            result.add(new Row(values, row, problem));
+            result.add(new Row(values, texts, row, problem));
         }
         for (Map.Entry<String, Integer> m : missing.entrySet()) {
             if (m.getValue() > profile.maxMissingRatio() * rows.size()) {
