@@ -6,7 +6,6 @@ import com.mallbatch.writers.secret.CredentialCipher;
 import com.mallbatch.writers.secret.CredentialCodec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,8 +22,7 @@ public final class JdbcCredentialStore implements CredentialStore {
     public JdbcCredentialStore(JdbcTemplate jdbc, CredentialCipher cipher, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.of(transactions);
     }
 
     @Override

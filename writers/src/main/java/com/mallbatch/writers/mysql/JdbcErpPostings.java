@@ -2,7 +2,6 @@ package com.mallbatch.writers.mysql;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -22,8 +21,7 @@ public final class JdbcErpPostings {
     /** Status changes commit at once, in their own transaction, whatever the caller's transaction does later. */
     public JdbcErpPostings(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.of(transactions);
     }
 
     private void now(String sql, Object... args) {

@@ -3,7 +3,6 @@ package com.mallbatch.writers.mysql;
 import com.mallbatch.domain.port.FetchFailureLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** {@code fetch_failures}, written in a transaction of its own: a failed chunk must not roll its failures back. */
@@ -14,8 +13,7 @@ public final class JdbcFetchFailures implements FetchFailureLog {
 
     public JdbcFetchFailures(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction = OwnTransaction.of(transactions);
     }
 
     @Override
