@@ -60,7 +60,7 @@ final class CrawlBench {
                 throw new UnsupportedOperationException("a crawl rotates no tokens");
             }
         };
-        CrawlExtractors crawl = new CrawlExtractors(profiles, login, failure -> { }, Duration.ofSeconds(30));
+        CrawlExtractors crawl = new CrawlExtractors(profiles, login, failure -> { }, totals -> { }, Duration.ofSeconds(30));
         MallAccount account = new MallAccount(1, "bench", Platform.CRAWL, "stylemarket01", base,
                 RateBudget.CAFE24_DEFAULT, "stylemarket", true);
         HeapMeter.reset();

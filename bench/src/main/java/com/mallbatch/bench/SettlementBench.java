@@ -1,5 +1,6 @@
 package com.mallbatch.bench;
 
+import com.mallbatch.domain.Extent;
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.OrderLine;
@@ -95,11 +96,11 @@ final class SettlementBench {
             long price = 9_900 + (o % 800) * 100L;
             String product = String.valueOf(10_000 + (o + l) % 5_000);
             lines.add(new OrderLine(account, orderId, orderId + "-0" + l, product, "P" + product + "000A", null,
-                    "데일리 코튼 반팔 티셔츠", "색상=블랙, 사이즈=M", 1, Money.of(price), Money.ZERO, Money.ZERO, Money.ZERO,
+                    "데일리 코튼 반팔 티셔츠", "색상=블랙, 사이즈=M", 1, null, Money.of(price), Money.ZERO, Money.ZERO, Money.ZERO,
                     Money.of(price), "N40", OrderLineStatus.DELIVERED));
         }
         Money amount = lines.get(0).paymentAmount().plus(lines.get(1).paymentAmount());
-        return new Order(account, orderId, at, at, true, false, null, amount, Money.of(3_000), Money.ZERO,
+        return new Order(account, orderId, at, at, Extent.ALL, Extent.NONE, null, amount, Money.of(3_000), Money.ZERO,
                 amount.plus(Money.of(3_000)), lines);
     }
 }

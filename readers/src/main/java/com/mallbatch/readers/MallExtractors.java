@@ -1,6 +1,7 @@
 package com.mallbatch.readers;
 
 import com.mallbatch.domain.Category;
+import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.Platform;
@@ -21,11 +22,18 @@ public interface MallExtractors {
 
     ItemStreamReader<Category> categories(MallAccount account);
 
+    /** Which products each category displays; a mall without categories has none. */
+    ItemStreamReader<CategoryMembership> categoryMemberships(MallAccount account);
+
     ItemStreamReader<Product> products(MallAccount account);
 
     /** Variants with the stock read for {@code businessDate}. */
     ItemStreamReader<VariantStock> variantsAndStock(MallAccount account, LocalDate businessDate);
 
-    /** Orders placed from {@code from} to {@code to}, both inclusive (Asia/Seoul dates). */
-    ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate to);
+    /**
+     * The orders of a business date: those placed from {@code from} to {@code businessDate} (both inclusive, Asia/Seoul
+     * dates), and, where the platform can filter by them, those whose status or claim dates fall on the business
+     * date whatever their order date. Each order is handed out once.
+     */
+    ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate businessDate);
 }

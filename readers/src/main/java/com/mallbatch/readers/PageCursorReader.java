@@ -36,7 +36,10 @@ public abstract class PageCursorReader<R, T> extends ItemStreamSupport implement
     /** Fetches one page; {@code nextToken} is null after the last one. */
     protected abstract Page<R> fetch(String token);
 
-    /** Maps one record; throws {@link com.mallbatch.domain.MalformedRecordException} for a bad one. */
+    /**
+     * Maps one record; throws {@link com.mallbatch.domain.MalformedRecordException} for a bad one, returns null to pass
+     * over one the step has already been given (the cursor still counts it).
+     */
     protected abstract T map(R record, String source);
 
     @Override
@@ -54,7 +57,11 @@ public abstract class PageCursorReader<R, T> extends ItemStreamSupport implement
             }
             if (index < page.records().size()) {
                 R record = page.records().get(index++);
-                return map(record, page.source());
+                T item = map(record, page.source());
+                if (item != null) {
+                    return item;
+                }
+                continue;
             }
             pageToken = page.nextToken() == null ? END : page.nextToken();
             index = 0;

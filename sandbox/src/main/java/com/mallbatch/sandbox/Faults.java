@@ -20,6 +20,9 @@ public final class Faults {
     private volatile double truncatedHtmlRate;
     private volatile boolean layoutV2;
     private volatile boolean blocked;
+    private volatile boolean captchaOnLogin;
+    private volatile String failNextPath;
+    private final AtomicInteger failNextLeft = new AtomicInteger();
     private final AtomicInteger pending429 = new AtomicInteger();
 
     public Faults serverErrorRate(double rate) {
@@ -75,12 +78,40 @@ public final class Faults {
         return this;
     }
 
+    /** Seller centers answer a login POST with a CAPTCHA page instead of the session. */
+    public Faults captchaOnLogin(boolean on) {
+        this.captchaOnLogin = on;
+        return this;
+    }
+
+    /**
+     * The next {@code times} requests whose path and query contain {@code pathFragment} answer 503, then requests
+     * are served normally again: a transient failure, e.g. of the dashboard right after login. Null turns it off.
+     */
+    public Faults failNext(String pathFragment, int times) {
+        failNextLeft.set(0);
+        failNextPath = pathFragment;
+        failNextLeft.set(pathFragment == null ? 0 : times);
+        return this;
+    }
+
     public boolean layoutV2() {
         return layoutV2;
     }
 
     public boolean blocked() {
         return blocked;
+    }
+
+    public boolean captchaOnLogin() {
+        return captchaOnLogin;
+    }
+
+    /** True when this request is one of the 503s {@link #failNext} still owes; it uses that one up. */
+    public boolean failNextHit(String pathAndQuery) {
+        String fragment = failNextPath;
+        return fragment != null && pathAndQuery.contains(fragment)
+                && failNextLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
     }
 
     public boolean truncatedHtml() {
@@ -97,6 +128,8 @@ public final class Faults {
         truncatedHtmlRate = 0;
         layoutV2 = false;
         blocked = false;
+        captchaOnLogin = false;
+        failNext(null, 0);
         pending429.set(0);
         return this;
     }

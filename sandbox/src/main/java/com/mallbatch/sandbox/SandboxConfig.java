@@ -19,12 +19,13 @@ import java.time.ZoneId;
  * @param leakPerSecond         Cafe24 bucket drain rate (Cafe24: 2 per second)
  * @param htmlSellerCenters     crawl-only seller centers that render HTML tables ({@code stylemarket01} …)
  * @param nextSellerCenters     crawl-only seller centers that ship SSR JSON in __NEXT_DATA__ ({@code nextshop01} …)
+ * @param lineSellerCenters     crawl-only seller centers that list orders one row per order line ({@code easyseller01} …)
  * @param sessionMaxRequests    requests a seller-center login session serves before it expires
  */
 public record SandboxConfig(long seed, int cafe24Malls, int productsPerMall, int maxVariantsPerProduct,
                             int ordersPerDay, int historyDays, LocalDate today, long accessTokenTtlSeconds,
                             int bucketCapacity, double leakPerSecond, int htmlSellerCenters, int nextSellerCenters,
-                            int sessionMaxRequests) {
+                            int lineSellerCenters, int sessionMaxRequests) {
 
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
@@ -36,34 +37,38 @@ public record SandboxConfig(long seed, int cafe24Malls, int productsPerMall, int
 
     /** A small, fast world for demos and tests. */
     public static SandboxConfig small() {
-        return new SandboxConfig(42, 3, 150, 4, 40, 10, LocalDate.now(SEOUL), 7200, 40, 2.0, 2, 1, 10_000);
+        return new SandboxConfig(42, 3, 150, 4, 40, 10, LocalDate.now(SEOUL), 7200, 40, 2.0, 2, 1, 1, 10_000);
     }
 
     public SandboxConfig withSeed(long v) {
-        return new SandboxConfig(v, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
+        return new SandboxConfig(v, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, lineSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withMalls(int v) {
-        return new SandboxConfig(seed, v, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
+        return new SandboxConfig(seed, v, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, lineSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withSize(int products, int maxVariants, int orders, int days) {
-        return new SandboxConfig(seed, cafe24Malls, products, maxVariants, orders, days, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
+        return new SandboxConfig(seed, cafe24Malls, products, maxVariants, orders, days, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, lineSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withToday(LocalDate v) {
-        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, v, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, v, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, lineSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withAccessTokenTtlSeconds(long v) {
-        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, v, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, v, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, lineSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withRate(int capacity, double leak) {
-        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, capacity, leak, htmlSellerCenters, nextSellerCenters, sessionMaxRequests);
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, capacity, leak, htmlSellerCenters, nextSellerCenters, lineSellerCenters, sessionMaxRequests);
     }
 
     public SandboxConfig withSellerCenters(int html, int next, int maxRequestsPerSession) {
-        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, html, next, maxRequestsPerSession);
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, html, next, lineSellerCenters, maxRequestsPerSession);
+    }
+
+    public SandboxConfig withLineSellerCenters(int v) {
+        return new SandboxConfig(seed, cafe24Malls, productsPerMall, maxVariantsPerProduct, ordersPerDay, historyDays, today, accessTokenTtlSeconds, bucketCapacity, leakPerSecond, htmlSellerCenters, nextSellerCenters, v, sessionMaxRequests);
     }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Runs the sandbox on its own: {@code --port=8089 --seed=42 --malls=3 --products=150 --variants=4 --orders=40
- * --days=10 --leak=2 --html-centers=2 --next-centers=1 --session-requests=10000}. Prints every mall and seller
- * center with its starting credentials.
+ * --days=10 --leak=2 --html-centers=2 --next-centers=1 --line-centers=1
+ * --session-requests=10000}. Prints every mall and seller center with its starting credentials.
  */
 public final class SandboxMain {
 
@@ -33,7 +33,8 @@ public final class SandboxMain {
                 .withAccessTokenTtlSeconds(Long.parseLong(opts.getOrDefault("token-ttl", "7200")))
                 .withSellerCenters(Integer.parseInt(opts.getOrDefault("html-centers", String.valueOf(base.htmlSellerCenters()))),
                         Integer.parseInt(opts.getOrDefault("next-centers", String.valueOf(base.nextSellerCenters()))),
-                        Integer.parseInt(opts.getOrDefault("session-requests", String.valueOf(base.sessionMaxRequests()))));
+                        Integer.parseInt(opts.getOrDefault("session-requests", String.valueOf(base.sessionMaxRequests()))))
+                .withLineSellerCenters(Integer.parseInt(opts.getOrDefault("line-centers", String.valueOf(base.lineSellerCenters()))));
         if (opts.containsKey("today")) {
             config = config.withToday(LocalDate.parse(opts.get("today")));
         }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,7 @@ public final class SandboxServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SandboxServer.class);
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
+    private final SandboxConfig config;
     private final HttpServer server;
     private final ExecutorService executor;
     private final Faults faults = new Faults();
@@ -41,6 +43,7 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private SandboxServer(SandboxConfig config, int port) throws IOException {
+        this.config = config;
         this.cafe24 = new Cafe24Platform(config, faults);
         this.sellerCenters = new SellerCenterPlatform(config, faults);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
@@ -60,6 +63,11 @@ public final class SandboxServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** What this sandbox plays. */
+    public SandboxConfig config() {
+        return config;
     }
 
     public Faults faults() {
@@ -138,12 +146,15 @@ public final class SandboxServer implements AutoCloseable {
             return SandboxResponse.json(200, cafe24.stats());
         }
         if (path.equals("/_sandbox/faults") && request.method().equals("POST")) {
-            FaultRequest f = JSON.readValue(request.body(), FaultRequest.class);
+            // missing fields mean "off", which Jackson 3 refuses for primitives unless told
+            FaultRequest f = JSON.readerFor(FaultRequest.class)
+                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(request.body());
             faults.clear().serverErrorRate(f.serverErrorRate()).stalls(f.stallRate(), f.stallMillis())
                     .bursts429(f.burst429Rate(), Math.max(1, f.burst429Length()))
                     .malformedJsonRate(f.malformedJsonRate()).malformedRecordEvery(f.malformedRecordEvery())
                     .outage(f.outagePath()).truncatedHtmlRate(f.truncatedHtmlRate()).layoutV2(f.layoutV2())
-                    .blocked(f.blocked());
+                    .blocked(f.blocked()).captchaOnLogin(f.captchaOnLogin())
+                    .failNext(f.failNextPath(), f.failNextTimes());
             if (f.expireAccessTokens()) {
                 cafe24.expireAccessTokens();
             }
@@ -156,7 +167,8 @@ public final class SandboxServer implements AutoCloseable {
     public record FaultRequest(double serverErrorRate, double stallRate, int stallMillis, double burst429Rate,
                                int burst429Length, double malformedJsonRate, int malformedRecordEvery,
                                String outagePath, boolean expireAccessTokens, double truncatedHtmlRate,
-                               boolean layoutV2, boolean blocked) {
+                               boolean layoutV2, boolean blocked, boolean captchaOnLogin, String failNextPath,
+                               int failNextTimes) {
     }
 
     private void write(HttpExchange exchange, SandboxResponse response) throws IOException {

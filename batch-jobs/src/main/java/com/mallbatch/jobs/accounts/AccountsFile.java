@@ -54,15 +54,28 @@ public final class AccountsFile {
         YamlTree rate = a.getOrEmpty("rateLimit");
         RateBudget budget = new RateBudget(rate.number("bucket", RateBudget.CAFE24_DEFAULT.capacity()).intValue(),
                 rate.number("leakPerSecond", RateBudget.CAFE24_DEFAULT.leakPerSecond()).doubleValue());
-        MallCredentials credentials = null;
-        if (a.has("credentials")) {
-            YamlTree c = a.get("credentials");
-            // a crawled account logs in with username and password; they take the client id and secret slots
-            credentials = new MallCredentials(c.text("username", c.text("clientId", null)),
-                    c.text("password", c.text("clientSecret", null)), c.text("refreshToken", null), null, null);
-        }
+        YamlTree c = a.get("credentials");
         return new Registration(tenantKey, tenantName, platform, a.text("accountKey"), a.text("baseUrl", null), budget,
-                a.text("crawlProfile", null), a.flag("enabled", true), credentials);
+                a.text("crawlProfile", null), a.flag("enabled", true), credentials(platform, c),
+                c.text("reauthorizedAt", null));
+    }
+
+    /** The secrets each platform cannot work without; a crawled account's login takes the client id and secret slots. */
+    private static MallCredentials credentials(Platform platform, YamlTree c) {
+        return switch (platform) {
+            case CAFE24 -> new MallCredentials(c.text("clientId"), c.text("clientSecret"), required(c, "refreshToken",
+                    "Cafe24 rotates it on every refresh; take it from the app's install (authorization code) flow"),
+                    null, null);
+            case SMARTSTORE -> new MallCredentials(c.text("clientId"), c.text("clientSecret"), null, null, null);
+            case CRAWL -> new MallCredentials(c.text("username"), c.text("password"), null, null, null);
+        };
+    }
+
+    private static String required(YamlTree c, String key, String why) {
+        if (!c.has(key) || c.text(key).isBlank()) {
+            throw c.problem(key, "is missing (" + why + ")");
+        }
+        return c.text(key);
     }
 
     /** Writes registrations in this format (for bootstrap scripts and the demo); {@link #read} gives them back. */
@@ -94,6 +107,9 @@ public final class AccountsFile {
                 c.put(crawled ? "password" : "clientSecret", r.credentials().clientSecret());
                 if (r.credentials().refreshToken() != null) {
                     c.put("refreshToken", r.credentials().refreshToken());
+                }
+                if (r.reauthorizedAt() != null) {
+                    c.put("reauthorizedAt", r.reauthorizedAt());
                 }
                 account.put("credentials", c);
             }

@@ -11,7 +11,9 @@ import java.time.Duration;
  * @param concurrency       accounts collected at the same time
  * @param orderLookbackDays days before the business date whose orders are read again, to pick up status changes
  * @param chunkSize         items per transaction
- * @param skipLimit         malformed records one account's step may skip before it fails
+ * @param skipLimit         malformed records (products, variants …) one account's step may skip before it fails
+ * @param orderSkipLimit    malformed orders one account's step may skip; 0: an order that cannot be read fails the
+ *                          account's collect instead of vanishing
  * @param readTimeout       how long a mall may take to answer one call
  * @param maxCallsPerSecond spacing of calls to one mall, on top of its leaky bucket
  * @param maxRetries        retries of one transient mall failure before the account's step fails
@@ -21,6 +23,7 @@ import java.time.Duration;
 @ConfigurationProperties("mallbatch.collect")
 public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValue("7") int orderLookbackDays,
                                 @DefaultValue("500") int chunkSize, @DefaultValue("1000") int skipLimit,
+                                @DefaultValue("0") int orderSkipLimit,
                                 @DefaultValue("20s") Duration readTimeout,
                                 @DefaultValue("10") double maxCallsPerSecond,
                                 @DefaultValue("8") int maxRetries,

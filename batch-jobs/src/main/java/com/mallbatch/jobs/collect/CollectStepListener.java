@@ -11,12 +11,14 @@ import org.springframework.batch.core.listener.SkipListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.time.LocalDateTime;
 
 /**
- * Records what each account's step skipped (with the record, its source and the reason) and what it read and wrote.
- * Shared by concurrent partitions: the step execution is taken from the calling thread's step context.
+ * Records what each account's step skipped (with the record, its source and the reason) and what it read and wrote
+ * for the whole account-day ({@link AccountDayCounts}). Shared by concurrent partitions: the step execution is taken
+ * from the calling thread's step context.
  */
 final class CollectStepListener implements StepExecutionListener, SkipListener<Object, Object> {
 
@@ -49,10 +51,11 @@ final class CollectStepListener implements StepExecutionListener, SkipListener<O
     @Override
     public ExitStatus afterStep(StepExecution step) {
         if (step.getExecutionContext().containsKey(AccountPartitioner.ACCOUNT_ID)) {
+            ExecutionContext context = step.getExecutionContext();
             stats.record(new JdbcCollectStats.Stat(
                     BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER)),
-                    step.getExecutionContext().getLong(AccountPartitioner.ACCOUNT_ID), entity,
-                    step.getJobExecutionId(), step.getReadCount(), step.getWriteCount(), step.getSkipCount(),
+                    context.getLong(AccountPartitioner.ACCOUNT_ID), entity, step.getJobExecutionId(),
+                    AccountDayCounts.read(context), AccountDayCounts.written(context), AccountDayCounts.skipped(context),
                     step.getStatus().name(), step.getStartTime(), LocalDateTime.now()));
         }
         return step.getExitStatus();

@@ -3,7 +3,7 @@ package com.mallbatch.jobs.collect;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.support.BusinessDate;
-import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
+import com.mallbatch.writers.mysql.JdbcStockLevels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -22,11 +22,11 @@ final class StaleStockMarker implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(StaleStockMarker.class);
 
     private final MallAccounts accounts;
-    private final JdbcCrawlOutcomes outcomes;
+    private final JdbcStockLevels stock;
 
-    StaleStockMarker(MallAccounts accounts, JdbcCrawlOutcomes outcomes) {
+    StaleStockMarker(MallAccounts accounts, JdbcStockLevels stock) {
         this.accounts = accounts;
-        this.outcomes = outcomes;
+        this.stock = stock;
     }
 
     @Override
@@ -36,7 +36,7 @@ final class StaleStockMarker implements JobExecutionListener {
         }
         LocalDate date = BusinessDate.parse(execution.getJobParameters().getString(BusinessDate.PARAMETER));
         for (MallAccount account : accounts.enabled()) {
-            int marked = outcomes.markStockStale(account.id(), date);
+            int marked = stock.markStale(account.id(), date);
             if (marked > 0) {
                 log.warn("{}: stock for {} not confirmed; kept {} last good value(s), marked stale", account.label(), date, marked);
             }

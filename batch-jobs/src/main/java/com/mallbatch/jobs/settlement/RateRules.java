@@ -4,14 +4,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Effective-dated rates (commission per platform and category, or the mall's share of shipping fees per platform):
- * the rule in force on a date is the latest one that started on or before it; a category without a rule of its own
- * takes the platform's general rule.
+ * the rule in force on a date is the latest one that started on or before it. A product's categories are tried most
+ * specific first; one without a rule of its own falls back to the platform's general rule.
  */
 final class RateRules {
 
@@ -37,8 +38,10 @@ final class RateRules {
     }
 
     /** The rate in force; {@code required} rules fail with a clear message when none is. */
-    BigDecimal rate(String platform, String categoryNo, LocalDate on, boolean required) {
-        for (String category : categoryNo == null || categoryNo.isEmpty() ? new String[]{null} : new String[]{categoryNo, null}) {
+    BigDecimal rate(String platform, List<String> categoryNos, LocalDate on, boolean required) {
+        List<String> candidates = new ArrayList<>(categoryNos);
+        candidates.add(null);
+        for (String category : candidates) {
             for (Rule rule : rules) {
                 if (rule.platform().equals(platform) && Objects.equals(rule.categoryNo(), category)
                         && !rule.effectiveFrom().isAfter(on)) {
@@ -48,7 +51,7 @@ final class RateRules {
         }
         if (required) {
             throw new IllegalStateException("No " + what + " rule for " + platform
-                    + (categoryNo == null || categoryNo.isEmpty() ? "" : " (category " + categoryNo + ")") + " in force on " + on);
+                    + (categoryNos.isEmpty() ? "" : " (categories " + categoryNos + ")") + " in force on " + on);
         }
         return BigDecimal.ZERO;
     }

@@ -6,11 +6,15 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
- * Settles one order line. Gross is what the buyer was charged for it; seller-funded discounts and coupons come off;
- * the commission in force on the order date is taken from what remains, rounded to the won; the first settled line
- * of an order carries the order's shipping fee less the mall's share; a returned line is refunded in full.
+ * Settles one order line. Gross is the line's price before discounts — unit and option price times quantity, or, where
+ * a seller center shows only what was paid, the paid amount plus the discounts shown; seller-funded discounts and
+ * coupons come off; the commission in force on the order date for the most specific of the product's categories with
+ * a rule (else the platform's general rule) is taken from what remains, rounded to the won; the first settled line of
+ * an order carries the order's shipping fee less the mall's share; a returned line is refunded in full. An amount the
+ * mall did not show counts as none.
  */
 final class SettlementCalculator implements ItemProcessor<SettlementSource, SettlementLine> {
 
@@ -24,8 +28,10 @@ final class SettlementCalculator implements ItemProcessor<SettlementSource, Sett
 
     @Override
     public SettlementLine process(SettlementSource s) {
-        BigDecimal gross = s.unitPrice().add(s.optionPrice()).multiply(BigDecimal.valueOf(s.quantity()));
-        BigDecimal discount = s.sellerDiscount().add(s.couponDiscount());
+        BigDecimal discount = orZero(s.sellerDiscount()).add(orZero(s.couponDiscount()));
+        BigDecimal gross = s.unitPrice() != null
+                ? s.unitPrice().add(orZero(s.optionPrice())).multiply(BigDecimal.valueOf(s.quantity()))
+                : s.paymentAmount().add(discount);
         BigDecimal sold = gross.subtract(discount);
         BigDecimal commission = BigDecimal.ZERO;
         BigDecimal shipping = BigDecimal.ZERO;
@@ -33,15 +39,20 @@ final class SettlementCalculator implements ItemProcessor<SettlementSource, Sett
         if (s.status().equals("RETURNED")) {
             refund = sold.negate();
         } else {
-            commission = won(sold.multiply(commissions.rate(s.platform(), s.categoryNo(), s.orderedAt().toLocalDate(), true)));
+            commission = won(sold.multiply(commissions.rate(s.platform(), s.categoryNos(), s.orderedAt().toLocalDate(), true)));
             if (s.firstSettledLineOfOrder()) {
-                BigDecimal mallShare = shippingFees.rate(s.platform(), null, s.orderedAt().toLocalDate(), false);
-                shipping = s.orderShippingFee().subtract(won(s.orderShippingFee().multiply(mallShare)));
+                BigDecimal fee = orZero(s.orderShippingFee());
+                BigDecimal mallShare = shippingFees.rate(s.platform(), List.of(), s.orderedAt().toLocalDate(), false);
+                shipping = fee.subtract(won(fee.multiply(mallShare)));
             }
         }
         BigDecimal net = sold.subtract(commission).add(shipping).add(refund);
         return new SettlementLine(s.settlementId(), s.lineId(), s.orderId(), s.orderedAt(), s.productNo(),
                 s.platformStatus(), money(gross), money(discount), money(commission), money(shipping), money(refund), money(net));
+    }
+
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 
     private static BigDecimal won(BigDecimal amount) {

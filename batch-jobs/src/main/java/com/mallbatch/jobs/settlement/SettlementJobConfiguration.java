@@ -126,9 +126,14 @@ public class SettlementJobConfiguration {
                 .fetchSize(Integer.MIN_VALUE) // Connector/J: stream rows instead of loading the month
                 .verifyCursorPosition(false) // a streamed result set cannot report its row number
                 .sql("""
-                        SELECT s.id AS settlement_id, a.platform, SUBSTRING_INDEX(COALESCE(p.category_nos, ''), ',', 1) AS category_no,
+                        SELECT s.id AS settlement_id, a.platform,
+                               (SELECT GROUP_CONCAT(c.category_no ORDER BY k.depth DESC, c.category_no SEPARATOR ',')
+                                FROM product_categories c LEFT JOIN categories k
+                                  ON k.account_id = c.account_id AND k.category_no = c.category_no
+                                WHERE c.account_id = l.account_id AND c.product_no = l.product_no) AS category_nos,
                                l.line_id, l.order_id, o.ordered_at, l.product_no, l.platform_status, l.status, l.quantity,
-                               l.unit_price, l.option_price, l.seller_discount, l.coupon_discount, o.shipping_fee,
+                               l.unit_price, l.option_price, l.seller_discount, l.coupon_discount, l.payment_amount,
+                               o.shipping_fee,
                                l.line_id = (SELECT MIN(f.line_id) FROM order_lines f WHERE f.account_id = l.account_id
                                             AND f.order_id = l.order_id
                                             AND f.status IN ('DELIVERED', 'PURCHASE_CONFIRMED', 'EXCHANGED')) AS first_settled
@@ -137,18 +142,18 @@ public class SettlementJobConfiguration {
                         JOIN settlements s ON s.account_id = l.account_id AND s.period = ? AND s.status = 'DRAFT'
                         JOIN mall_accounts a ON a.id = l.account_id
                         JOIN tenants t ON t.id = a.tenant_id
-                        LEFT JOIN products p ON p.account_id = l.account_id AND p.product_no = l.product_no
                         WHERE o.ordered_at >= ? AND o.ordered_at < ? AND (? IS NULL OR t.tenant_key = ?)
                           AND l.status IN ('DELIVERED', 'PURCHASE_CONFIRMED', 'EXCHANGED', 'RETURNED')
-                        ORDER BY l.account_id, l.line_id""")
+                        ORDER BY l.account_id, l.order_id, l.line_id""")
                 .queryArguments(new Object[]{period, month.atDay(1).atStartOfDay(),
                         month.plusMonths(1).atDay(1).atStartOfDay(), tenant, tenant})
                 .rowMapper((rs, n) -> new SettlementSource(rs.getLong("settlement_id"), rs.getString("platform"),
-                        rs.getString("category_no"), rs.getString("line_id"), rs.getString("order_id"),
+                        categories(rs.getString("category_nos")), rs.getString("line_id"), rs.getString("order_id"),
                         rs.getObject("ordered_at", java.time.LocalDateTime.class), rs.getString("product_no"),
                         rs.getString("platform_status"), rs.getString("status"), rs.getInt("quantity"),
                         rs.getBigDecimal("unit_price"), rs.getBigDecimal("option_price"), rs.getBigDecimal("seller_discount"),
-                        rs.getBigDecimal("coupon_discount"), rs.getBigDecimal("shipping_fee"), rs.getBoolean("first_settled")))
+                        rs.getBigDecimal("coupon_discount"), rs.getBigDecimal("payment_amount"),
+                        rs.getBigDecimal("shipping_fee"), rs.getBoolean("first_settled")))
                 .build();
     }
 
@@ -250,6 +255,10 @@ public class SettlementJobConfiguration {
     @Bean
     JdbcSettlements jdbcSettlements(JdbcTemplate jdbc) {
         return new JdbcSettlements(jdbc);
+    }
+
+    private static List<String> categories(String joined) {
+        return joined == null ? List.of() : List.of(joined.split(","));
     }
 
     static JobParametersValidator periodRequired() {

@@ -2,10 +2,14 @@ package com.mallbatch.jobs.settlement;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 
-/** A collected order line with what settling it needs: its draft, platform, category and its order's shipping fee. */
-record SettlementSource(long settlementId, String platform, String categoryNo, String lineId, String orderId,
+/**
+ * A collected order line with what settling it needs: its draft, platform, the categories its product is displayed in
+ * (most specific first) and its order's shipping fee. Amounts the mall did not show are null.
+ */
+record SettlementSource(long settlementId, String platform, List<String> categoryNos, String lineId, String orderId,
                         LocalDateTime orderedAt, String productNo, String platformStatus, String status, int quantity,
                         BigDecimal unitPrice, BigDecimal optionPrice, BigDecimal sellerDiscount, BigDecimal couponDiscount,
-                        BigDecimal orderShippingFee, boolean firstSettledLineOfOrder) {
+                        BigDecimal paymentAmount, BigDecimal orderShippingFee, boolean firstSettledLineOfOrder) {
 }

@@ -8,8 +8,12 @@ import com.mallbatch.readers.cafe24.Cafe24Extractors;
 import com.mallbatch.readers.cafe24.Cafe24Settings;
 import com.mallbatch.readers.crawl.CrawlExtractors;
 import com.mallbatch.readers.crawl.SiteProfiles;
+import com.mallbatch.domain.port.DailyTotalsLog;
 import com.mallbatch.domain.port.FetchFailureLog;
+import com.mallbatch.writers.mysql.JdbcCategoryMemberships;
 import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
+import com.mallbatch.writers.mysql.JdbcDailyTotals;
+import com.mallbatch.writers.mysql.JdbcStockLevels;
 import com.mallbatch.writers.mysql.JdbcCrawlProfiles;
 import com.mallbatch.writers.mysql.JdbcFetchFailures;
 import com.mallbatch.writers.mysql.CanonicalTables;
@@ -102,6 +106,21 @@ public class AdapterConfiguration {
         return new JdbcCrawlOutcomes(jdbc);
     }
 
+    @Bean
+    JdbcStockLevels stockLevels(JdbcTemplate jdbc) {
+        return new JdbcStockLevels(jdbc);
+    }
+
+    @Bean
+    JdbcCategoryMemberships categoryMemberships(JdbcTemplate jdbc) {
+        return new JdbcCategoryMemberships(jdbc);
+    }
+
+    @Bean
+    DailyTotalsLog dailyTotalsLog(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new JdbcDailyTotals(jdbc, tx);
+    }
+
     /** Profiles from the database, then {@code mallbatch.crawl.profiles-dir}, then the bundled ones. */
     @Bean
     SiteProfiles siteProfiles(JdbcCrawlProfiles stored, @Value("${mallbatch.crawl.profiles-dir:}") String directory) {
@@ -110,8 +129,8 @@ public class AdapterConfiguration {
 
     @Bean
     CrawlExtractors crawlExtractors(SiteProfiles profiles, CredentialStore credentials, FetchFailureLog failures,
-                                    CollectProperties properties) {
-        return new CrawlExtractors(profiles, credentials, failures, properties.readTimeout());
+                                    DailyTotalsLog dailyTotals, CollectProperties properties) {
+        return new CrawlExtractors(profiles, credentials, failures, dailyTotals, properties.readTimeout());
     }
 
     @Bean

@@ -44,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "mallbatch.collect.read-timeout=2s"})
 class CollectJobTest {
 
-    static final SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig(), "collect");
+    /** 45 days of history: orders older than the look-back window whose status changes on the business date. */
+    static final SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig().withSize(150, 4, 40, 45), "collect");
     static final int LOOKBACK = 7;
     private static int runs;
 
@@ -82,7 +83,16 @@ class CollectJobTest {
         assertThat(run(BUSINESS_DATE, "first").getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertEqualsGroundTruth(BUSINESS_DATE);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM skipped_records", Integer.class)).isZero();
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM collect_stats", Integer.class)).isEqualTo(3 * 4);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM collect_stats", Integer.class)).isEqualTo(3 * 5);
+        assertThat(jdbc.queryForList("SELECT o.order_id FROM orders o WHERE o.canceled = 'PARTIAL' "
+                + "AND EXISTS (SELECT 1 FROM order_lines l WHERE l.account_id = o.account_id AND l.order_id = o.order_id "
+                + "AND l.status = 'CANCELLED') AND EXISTS (SELECT 1 FROM order_lines l WHERE l.account_id = o.account_id "
+                + "AND l.order_id = o.order_id AND l.status <> 'CANCELLED')", String.class))
+                .as("partly cancelled orders keep their live lines, each line with its own state").isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE ordered_at < ?", Integer.class,
+                BUSINESS_DATE.minusDays(LOOKBACK))).as("older orders whose status changed on the business date").isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM order_lines WHERE payment_amount IS NULL", Integer.class))
+                .as("sandbox03 does not auto-calculate item payment amounts; they stay empty, not guessed").isPositive();
 
         List<String> before = snapshot();
         assertThat(run(BUSINESS_DATE, "again").getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -103,29 +113,79 @@ class CollectJobTest {
     }
 
     @Test
-    void malformedRecordsAreSkippedWithAReadableReasonAndTheRestLoads() throws Exception {
+    void malformedProductsAreSkippedWithAReadableReasonButAMalformedOrderFailsItsAccount() throws Exception {
         world.sandbox.faults().malformedRecordEvery(25);
 
-        assertThat(run(BUSINESS_DATE, "malformed").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        JobExecution execution = run(BUSINESS_DATE, "malformed");
 
-        assertEqualsGroundTruth(BUSINESS_DATE);
-        int expectedSkips = 0;
+        assertThat(execution.getStatus()).as("an order that cannot be read is never dropped quietly")
+                .isEqualTo(BatchStatus.FAILED);
+        int expectedProductSkips = 0;
         for (Cafe24Mall mall : world.sandbox.cafe24().malls()) {
-            ExpectedRows expected = new ExpectedRows(accountIds.get(mall.mallId()), mall.groundTruth());
-            expectedSkips += expected.malformedProducts().size()
-                    + expected.malformedOrders(BUSINESS_DATE.minusDays(LOOKBACK), BUSINESS_DATE).size();
+            long accountId = accountIds.get(mall.mallId());
+            ExpectedRows expected = new ExpectedRows(accountId, mall.groundTruth());
+            assertThat(new DatabaseRows(jdbc, accountId).products()).isEqualTo(expected.products());
+            expectedProductSkips += expected.malformedProducts().size();
             for (String productNo : expected.malformedProducts()) {
                 String reason = jdbc.queryForObject("SELECT CONCAT(entity, ' @ ', source, ' : ', reason) FROM skipped_records "
-                        + "WHERE account_id = ? AND entity = 'product' AND record_key = ?", String.class,
-                        accountIds.get(mall.mallId()), productNo);
+                        + "WHERE account_id = ? AND entity = 'product' AND record_key = ?", String.class, accountId, productNo);
                 assertThat(reason).contains("/cafe24/" + mall.mallId() + "/api/v2/admin/products")
                         .contains("field 'price'").contains("12,9OO원");
             }
         }
-        assertThat(expectedSkips).isGreaterThan(10);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM skipped_records", Integer.class)).isEqualTo(expectedSkips);
-        assertThat(jdbc.queryForList("SELECT reason FROM skipped_records WHERE entity = 'order'", String.class))
-                .allSatisfy(reason -> assertThat(reason).contains("field 'order_date'").contains("2026-13-45"));
+        assertThat(expectedProductSkips).isGreaterThan(5);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM skipped_records", Integer.class)).isEqualTo(expectedProductSkips);
+        assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("collectOrders.worker"))
+                .hasSize(3).allSatisfy(step -> {
+                    assertThat(step.getStatus()).isEqualTo(BatchStatus.FAILED);
+                    assertThat(step.getExitStatus().getExitDescription()).contains("field 'order_date'")
+                            .contains("2026-13-45").contains("mallbatch.collect.order-skip-limit");
+                });
+    }
+
+    @Test
+    void anOrderPlacedFortyDaysBeforeTheBusinessDateAndReturnedOnItIsUpdated() throws Exception {
+        Cafe24Mall mall = world.sandbox.cafe24().mall("sandbox01");
+        Map<String, Object> item = deliveredItemPlacedOn(mall, BUSINESS_DATE.minusDays(40));
+        String orderId = (String) item.get("order_id");
+        String itemCode = (String) item.get("order_item_code");
+        assertThat(run(BUSINESS_DATE.minusDays(37), "before-return").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(lineStatus(orderId, itemCode)).isEqualTo(item.get("order_status") + "|DELIVERED");
+
+        mall.returnItem(itemCode, BUSINESS_DATE.atTime(10, 0), BUSINESS_DATE.atTime(16, 30));
+        assertThat(run(BUSINESS_DATE, "after-return").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(lineStatus(orderId, itemCode)).as("read through the return date types, not the 7-day look-back")
+                .isEqualTo("R40|RETURNED");
+        ExpectedRows expected = new ExpectedRows(accountIds.get("sandbox01"), mall.groundTruth());
+        DatabaseRows actual = new DatabaseRows(jdbc, accountIds.get("sandbox01"));
+        assertThat(actual.orders()).as("the order's current amounts").containsAll(expected
+                .orders(BUSINESS_DATE, BUSINESS_DATE).stream().filter(row -> row.contains("|" + orderId + "|")).toList());
+        assertThat(actual.orderLines()).containsAll(expected.orderLines(BUSINESS_DATE, BUSINESS_DATE).stream()
+                .filter(row -> row.contains("|" + orderId + "|")).toList()).isNotEmpty();
+    }
+
+    /** An item of an order placed on {@code day} (or soon after) that was delivered and has no claim. */
+    private static Map<String, Object> deliveredItemPlacedOn(Cafe24Mall mall, LocalDate day) {
+        for (Map<String, Object> order : ExpectedRows.children(mall.groundTruth(), "orders")) {
+            LocalDate placed = java.time.OffsetDateTime.parse((String) order.get("order_date")).toLocalDate();
+            if (placed.isBefore(day) || placed.isAfter(day.plusDays(3))) {
+                continue;
+            }
+            for (Map<String, Object> item : ExpectedRows.children(order, "items")) {
+                if ("N40".equals(item.get("order_status"))) {
+                    Map<String, Object> found = new java.util.HashMap<>(item);
+                    found.put("order_id", order.get("order_id"));
+                    return found;
+                }
+            }
+        }
+        throw new AssertionError("no delivered, unclaimed item in an order placed around " + day);
+    }
+
+    private String lineStatus(String orderId, String lineId) {
+        return jdbc.queryForObject("SELECT CONCAT(platform_status, '|', status) FROM order_lines WHERE account_id = ? "
+                + "AND order_id = ? AND line_id = ?", String.class, accountIds.get("sandbox01"), orderId, lineId);
     }
 
     @Test
@@ -186,6 +246,8 @@ class CollectJobTest {
             ExpectedRows expected = new ExpectedRows(accountId, mall.groundTruth());
             DatabaseRows actual = new DatabaseRows(jdbc, accountId);
             assertThat(actual.categories()).as("categories of %s", mall.mallId()).isEqualTo(expected.categories());
+            assertThat(actual.categoryMemberships()).as("category memberships of %s", mall.mallId())
+                    .isNotEmpty().isEqualTo(expected.categoryMemberships());
             assertThat(actual.products()).as("products of %s", mall.mallId()).isEqualTo(expected.products());
             assertThat(actual.variants()).as("variants of %s", mall.mallId()).isEqualTo(expected.variants());
             assertThat(actual.stock(businessDate)).as("stock of %s", mall.mallId()).isEqualTo(expected.stock(businessDate));

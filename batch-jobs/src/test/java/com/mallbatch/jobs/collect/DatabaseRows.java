@@ -20,9 +20,13 @@ public final class DatabaseRows {
         return rows("SELECT account_id, category_no, name, parent_category_no, depth FROM categories WHERE account_id = ?");
     }
 
+    public List<String> categoryMemberships() {
+        return rows("SELECT account_id, category_no, product_no FROM product_categories WHERE account_id = ?");
+    }
+
     public List<String> products() {
-        return rows("SELECT account_id, product_no, product_code, seller_code, name, price, retail_price, displayed + 0, "
-                + "selling + 0, category_nos, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), "
+        return rows("SELECT account_id, product_no, product_code, seller_code, name, brand, price, retail_price, "
+                + "displayed + 0, selling + 0, status, category_nos, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), "
                 + "DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i:%s'), source FROM products WHERE account_id = ?");
     }
 
@@ -31,21 +35,23 @@ public final class DatabaseRows {
                 + "displayed + 0, selling + 0, source FROM variants WHERE account_id = ?");
     }
 
+    /** Stock of a date as a complete collect leaves it (partial rows excluded, as a "stock on that date" query does). */
     public List<String> stock(LocalDate businessDate) {
-        return rows("SELECT account_id, variant_code, business_date, quantity, safety_quantity, inventory_tracked + 0, "
-                + "source FROM stock_levels WHERE account_id = ? AND business_date = '" + businessDate + "'");
+        return rows("SELECT account_id, variant_code, business_date, quantity, stock_text, safety_quantity, "
+                + "inventory_tracked + 0, source FROM stock_levels WHERE account_id = ? AND NOT partial "
+                + "AND business_date = '" + businessDate + "'");
     }
 
     public List<String> orders() {
         return rows("SELECT account_id, order_id, DATE_FORMAT(ordered_at, '%Y-%m-%d %H:%i:%s'), "
-                + "DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s'), paid + 0, canceled + 0, buyer_id, order_amount, "
+                + "DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s'), paid, canceled, buyer_id, order_amount, "
                 + "shipping_fee, coupon_discount, payment_amount FROM orders WHERE account_id = ?");
     }
 
     public List<String> orderLines() {
-        return rows("SELECT account_id, line_id, order_id, product_no, variant_code, seller_sku, product_name, "
-                + "option_text, quantity, unit_price, option_price, seller_discount, coupon_discount, payment_amount, "
-                + "platform_status, status FROM order_lines WHERE account_id = ?");
+        return rows("SELECT account_id, order_id, line_id, product_no, variant_code, seller_sku, product_name, "
+                + "option_text, quantity, list_price, unit_price, option_price, seller_discount, coupon_discount, "
+                + "payment_amount, platform_status, status FROM order_lines WHERE account_id = ?");
     }
 
     private List<String> rows(String sql) {

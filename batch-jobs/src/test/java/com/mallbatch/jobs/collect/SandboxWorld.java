@@ -39,8 +39,12 @@ public final class SandboxWorld implements AutoCloseable {
         this.schema = ThrowawaySchema.create(schemaPrefix);
     }
 
+    /**
+     * Three malls with a generous call budget: job tests are about what is loaded, not about pacing (the client's
+     * throttle has tests and a bench of its own at Cafe24's real 40 / 2 per second).
+     */
     public static SandboxConfig smallConfig() {
-        return SandboxConfig.small().withMalls(3).withToday(TODAY);
+        return SandboxConfig.small().withMalls(3).withToday(TODAY).withRate(400, 40);
     }
 
     public void register(DynamicPropertyRegistry registry) {
@@ -53,8 +57,8 @@ public final class SandboxWorld implements AutoCloseable {
     /** Empties what a collect writes (accounts and Batch metadata stay) and clears the sandbox's faults. */
     public void resetCollectedData(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         sandbox.faults().clear();
-        for (String table : List.of("categories", "products", "variants", "stock_levels", "orders", "order_lines",
-                "skipped_records", "collect_stats", "fetch_failures", "crawl_stats")) {
+        for (String table : List.of("categories", "products", "product_categories", "variants", "stock_levels", "orders",
+                "order_lines", "skipped_records", "collect_stats", "fetch_failures", "crawl_stats", "mall_daily_totals")) {
             jdbc.execute("DELETE FROM " + table);
         }
     }
@@ -86,8 +90,9 @@ public final class SandboxWorld implements AutoCloseable {
     }
 
     private List<JdbcMallAccounts.Registration> registrations() {
+        RateBudget budget = new RateBudget(sandbox.config().bucketCapacity(), sandbox.config().leakPerSecond());
         return sandbox.cafe24().malls().stream().map(mall -> new JdbcMallAccounts.Registration("acme", "에이크미 상사",
-                Platform.CAFE24, mall.mallId(), sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT, null,
+                Platform.CAFE24, mall.mallId(), sandbox.cafe24BaseUrl(mall.mallId()), budget, null,
                 true, new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(), null, null)))
                 .toList();
     }

@@ -268,10 +268,10 @@ class SettlementJobTest {
     }
 
     private Expected expected(Map<String, Object> truth, long extraCosts, BigDecimal defaultRate) {
-        Map<String, String> categoryOf = new TreeMap<>();
+        Map<String, Set<String>> categoriesOf = new TreeMap<>();
         for (Map<String, Object> p : list(truth, "products")) {
-            categoryOf.put(String.valueOf(p.get("product_no")),
-                    String.valueOf(((Map<?, ?>) ((List<?>) p.get("category")).get(0)).get("category_no")));
+            categoriesOf.put(String.valueOf(p.get("product_no")), new java.util.HashSet<>(list(p, "category").stream()
+                    .map(c -> String.valueOf(c.get("category_no"))).toList()));
         }
         List<String> lines = new ArrayList<>();
         BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
@@ -298,7 +298,8 @@ class SettlementJobTest {
                     refund = discount.subtract(gross);
                 } else {
                     LocalDate day = orderedAt.toLocalDate();
-                    boolean tops = categoryOf.get(String.valueOf(item.get("product_no"))).equals("24");
+                    // the product shows in category 24 (itself, or as the parent of its sub category)
+                    boolean tops = categoriesOf.get(String.valueOf(item.get("product_no"))).contains("24");
                     BigDecimal rate = tops && !day.isBefore(LocalDate.of(2026, 10, 15)) ? new BigDecimal("0.0800") : defaultRate;
                     commission = gross.subtract(discount).multiply(rate).setScale(0, RoundingMode.HALF_UP);
                     if (item.get("order_item_code").equals(firstSold)) {

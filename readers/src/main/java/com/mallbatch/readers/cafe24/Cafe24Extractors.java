@@ -1,6 +1,7 @@
 package com.mallbatch.readers.cafe24;
 
 import com.mallbatch.domain.Category;
+import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.Platform;
@@ -53,6 +54,11 @@ public final class Cafe24Extractors implements MallExtractors {
     }
 
     @Override
+    public ItemStreamReader<CategoryMembership> categoryMemberships(MallAccount account) {
+        return new Cafe24CategoryProductReader(client(account), account.id());
+    }
+
+    @Override
     public ItemStreamReader<Product> products(MallAccount account) {
         return new Cafe24ProductReader(client(account), account.id());
     }
@@ -63,8 +69,8 @@ public final class Cafe24Extractors implements MallExtractors {
     }
 
     @Override
-    public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate to) {
-        return new Cafe24OrderReader(client(account), account.id(), from, to);
+    public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate businessDate) {
+        return new Cafe24OrderReader(client(account), account.id(), from, businessDate, settings.statusDateTypes());
     }
 
     private Cafe24Client client(MallAccount account) {

@@ -1,12 +1,15 @@
 package com.mallbatch.readers.cafe24;
 
 import com.mallbatch.domain.Category;
+import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.domain.Extent;
 import com.mallbatch.domain.MalformedRecordException;
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.OrderLine;
 import com.mallbatch.domain.OrderLineStatus;
 import com.mallbatch.domain.Product;
+import com.mallbatch.domain.ProductStatus;
 import com.mallbatch.domain.StockLevel;
 import com.mallbatch.domain.SourceKind;
 import com.mallbatch.domain.Variant;
@@ -27,7 +30,7 @@ import java.util.List;
  */
 final class Cafe24Mapper {
 
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     private final long accountId;
     private final String source;
@@ -53,12 +56,21 @@ final class Cafe24Mapper {
 
     static Product product(long accountId, JsonNode node, String source) {
         Cafe24Mapper m = new Cafe24Mapper(accountId, source, "product", node.path("product_no").asString("?"), node);
-        List<String> categories = new ArrayList<>();
-        node.path("category").forEach(c -> categories.add(c.path("category_no").asString()));
+        boolean displayed = m.flag("display");
+        boolean selling = m.flag("selling");
+        ProductStatus status = !selling ? ProductStatus.SUSPENDED : !displayed ? ProductStatus.HIDDEN
+                : m.optionalFlag("sold_out") ? ProductStatus.SOLD_OUT : ProductStatus.ON_SALE;
         return new Product(accountId, m.text("product_no"), m.optionalText("product_code"),
-                m.optionalText("custom_product_code"), m.text("product_name"), m.money("price"),
-                m.optionalMoney("retail_price"), m.flag("display"), m.flag("selling"), categories,
+                m.optionalText("custom_product_code"), m.text("product_name"), m.optionalText("brand_code"),
+                m.money("price"), m.optionalMoney("retail_price"), displayed, selling, status,
                 m.dateTime("created_date"), m.dateTime("updated_date"), SourceKind.API);
+    }
+
+    /** An entry of {@code categories/{category_no}/products}: the category's number is in the URL, not the entry. */
+    static CategoryMembership membership(long accountId, String categoryNo, JsonNode node, String source) {
+        Cafe24Mapper m = new Cafe24Mapper(accountId, source, "category product", categoryNo + " / "
+                + node.path("product_no").asString("?"), node);
+        return new CategoryMembership(accountId, categoryNo, m.text("product_no"));
     }
 
     static VariantStock variantStock(long accountId, String productNo, JsonNode node, LocalDate businessDate,
@@ -72,7 +84,7 @@ final class Cafe24Mapper {
         JsonNode inventory = node.path("inventories").isObject() ? node.path("inventories") : node;
         Cafe24Mapper inv = new Cafe24Mapper(accountId, source, "inventory", variant.variantCode(), inventory);
         StockLevel stock = new StockLevel(accountId, variant.variantCode(), businessDate, inv.integer("quantity"),
-                inv.integer("safety_inventory"), inv.flag("use_inventory"), SourceKind.API);
+                inv.integer("safety_inventory"), inv.flag("use_inventory"), null, SourceKind.API);
         return new VariantStock(variant, stock);
     }
 
@@ -87,25 +99,46 @@ final class Cafe24Mapper {
         if (lines.isEmpty()) {
             throw m.malformed("items", "is empty: the order was requested with embed=items, so lines were expected");
         }
-        return new Order(accountId, orderId, m.dateTime("order_date"), m.optionalDateTime("payment_date"),
-                m.flag("paid"), m.flag("canceled"), m.optionalText("member_id"), amount.money("order_price_amount"),
+        Order order = new Order(accountId, orderId, m.dateTime("order_date"), m.optionalDateTime("payment_date"),
+                m.extent("paid"), m.extent("canceled"), m.optionalText("member_id"), amount.money("order_price_amount"),
                 amount.money("shipping_fee"), amount.money("coupon_discount_price"), amount.money("payment_amount"),
                 lines);
+        String clash = order.lineKeyClash();
+        if (clash != null) {
+            throw m.malformed("items", "holds two different lines under one key: " + clash);
+        }
+        return order;
     }
 
     private static OrderLine orderLine(long accountId, String orderId, JsonNode item, String source) {
         Cafe24Mapper m = new Cafe24Mapper(accountId, source, "order line", orderId + " / "
                 + item.path("order_item_code").asString("?"), item);
         String code = m.text("order_status");
-        OrderLineStatus status = Cafe24StatusCodes.meaning(code);
-        if (status == null) {
-            throw m.malformed("order_status", "has the undocumented status code '" + code + "'");
-        }
+        OrderLineStatus status = m.status(code);
+        // payment_amount is null unless the mall turned on discount auto-calculation (documented): left empty then
         return new OrderLine(accountId, orderId, m.text("order_item_code"), m.text("product_no"),
                 m.optionalText("variant_code"), m.optionalText("custom_variant_code"), m.text("product_name"),
                 m.optionalText("option_value") == null ? "" : m.optionalText("option_value"), m.integer("quantity"),
-                m.money("product_price"), m.money("option_price"), m.money("additional_discount_price"),
-                m.money("coupon_discount_price"), m.money("payment_amount"), code, status);
+                null, m.money("product_price"), m.money("option_price"), m.money("additional_discount_price"),
+                m.money("coupon_discount_price"), m.optionalMoney("payment_amount"), code, status);
+    }
+
+    private OrderLineStatus status(String code) {
+        if (Cafe24StatusCodes.isRefusedClaim(code)) {
+            String before = optionalText("order_status_before_cs");
+            OrderLineStatus meaning = Cafe24StatusCodes.meaning(before);
+            if (meaning == null) {
+                throw malformed("order_status_before_cs", "should give the status before the refused claim " + code
+                        + " but is " + (before == null ? "missing" : "the undocumented code '" + before + "'"));
+            }
+            return meaning;
+        }
+        OrderLineStatus meaning = Cafe24StatusCodes.meaning(code);
+        if (meaning == null) {
+            throw malformed("order_status", "has the status code '" + code + "', which Cafe24 does not document; "
+                    + "check the mall's order in its admin and tell the mallbatch maintainers");
+        }
+        return meaning;
     }
 
     private Cafe24Mapper child(String field) {
@@ -165,6 +198,22 @@ final class Cafe24Mapper {
             case "T" -> true;
             case "F" -> false;
             default -> throw malformed(field, "should be T or F but is \"" + raw + "\"");
+        };
+    }
+
+    /** A flag the mall may leave out; absent means F. */
+    private boolean optionalFlag(String field) {
+        return optionalText(field) != null && flag(field);
+    }
+
+    /** Cafe24's T (all), F (none) or M (some lines: partly paid or partly cancelled). */
+    private Extent extent(String field) {
+        String raw = text(field);
+        return switch (raw) {
+            case "T" -> Extent.ALL;
+            case "F" -> Extent.NONE;
+            case "M" -> Extent.PARTIAL;
+            default -> throw malformed(field, "should be T, F or M (partly) but is \"" + raw + "\"");
         };
     }
 

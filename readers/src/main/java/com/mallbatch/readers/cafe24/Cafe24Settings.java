@@ -1,6 +1,7 @@
 package com.mallbatch.readers.cafe24;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How the Cafe24 client behaves.
@@ -13,24 +14,38 @@ import java.time.Duration;
  * @param maxBackoff        longest retry delay
  * @param maxCallsPerSecond spacing between calls to one mall; Cafe24 treats more than 10 a second from one IP as
  *                          abnormal even inside the bucket
+ * @param statusDateTypes   the order list's {@code date_type} values read for the business date besides the order
+ *                          date, so that payments, shipments, claims and confirmations of older orders are seen
  */
 public record Cafe24Settings(String apiVersion, Duration connectTimeout, Duration readTimeout, int maxRetries,
-                             Duration initialBackoff, Duration maxBackoff, double maxCallsPerSecond) {
+                             Duration initialBackoff, Duration maxBackoff, double maxCallsPerSecond,
+                             List<String> statusDateTypes) {
+
+    /**
+     * Every documented date type that marks a change of an item's status and has a date field of its own on the item
+     * or order, so what a pass found can be checked against the order it returns.
+     */
+    public static final List<String> STATUS_DATE_TYPES = List.of("pay_date", "shipbegin_date", "shipend_date",
+            "cancel_request_date", "cancel_complete_date", "return_request_date", "return_accept_date",
+            "return_complete_date", "exchange_request_date", "exchange_complete_date", "purchaseconfirmation_date");
 
     public static Cafe24Settings defaults() {
         return new Cafe24Settings("2025-12-01", Duration.ofSeconds(5), Duration.ofSeconds(20), 8,
-                Duration.ofMillis(250), Duration.ofSeconds(8), 10);
+                Duration.ofMillis(250), Duration.ofSeconds(8), 10, STATUS_DATE_TYPES);
     }
 
     public Cafe24Settings withReadTimeout(Duration timeout) {
-        return new Cafe24Settings(apiVersion, connectTimeout, timeout, maxRetries, initialBackoff, maxBackoff, maxCallsPerSecond);
+        return new Cafe24Settings(apiVersion, connectTimeout, timeout, maxRetries, initialBackoff, maxBackoff,
+                maxCallsPerSecond, statusDateTypes);
     }
 
     public Cafe24Settings withRetries(int retries, Duration firstBackoff, Duration longestBackoff) {
-        return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, retries, firstBackoff, longestBackoff, maxCallsPerSecond);
+        return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, retries, firstBackoff, longestBackoff,
+                maxCallsPerSecond, statusDateTypes);
     }
 
     public Cafe24Settings withMaxCallsPerSecond(double rate) {
-        return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, maxRetries, initialBackoff, maxBackoff, rate);
+        return new Cafe24Settings(apiVersion, connectTimeout, readTimeout, maxRetries, initialBackoff, maxBackoff, rate,
+                statusDateTypes);
     }
 }

@@ -79,9 +79,7 @@ final class Cafe24Tokens {
             }
             JsonNode node = json.readTree(body);
             if (!response.isSuccessful()) {
-                throw new MallApiException("Cafe24 refused the stored refresh token of " + account.label()
-                        + " (HTTP " + response.code() + " " + node.path("error").asString("") + ": "
-                        + node.path("error_description").asString("") + "); the seller must re-authorize the app");
+                throw refused(response.code(), node.path("error").asString(""), node.path("error_description").asString(""));
             }
             LocalDateTime expiresAt = LocalDateTime.parse(node.path("expires_at").asString());
             MallCredentials rotated = credentials.withTokens(node.path("access_token").asString(),
@@ -92,5 +90,20 @@ final class Cafe24Tokens {
         } catch (IOException | JacksonException e) {
             throw new TransientApiException("token refresh for " + account.label() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The token endpoint said no. A bad client id or secret (invalid_client, or a description naming them) is a wrong
+     * accounts-file entry, and the stored refresh token may well be fine; anything else means the refresh token is
+     * dead and only a new authorization by the seller brings the account back.
+     */
+    private MallApiException refused(int status, String error, String description) {
+        String said = "HTTP " + status + " " + error + (description.isEmpty() ? "" : ": " + description);
+        if (error.equals("invalid_client") || description.contains("client_secret") || description.contains("client_id")) {
+            return new MallApiException("Cafe24 rejected the client id or secret of " + account.label() + " (" + said
+                    + "); correct clientId/clientSecret in the accounts file — the stored refresh token was kept");
+        }
+        return new MallApiException("Cafe24 refused the stored refresh token of " + account.label() + " (" + said
+                + "); the seller must re-authorize the app, then import its new refresh token");
     }
 }

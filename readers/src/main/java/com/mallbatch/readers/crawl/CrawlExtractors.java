@@ -1,22 +1,22 @@
 package com.mallbatch.readers.crawl;
 
 import com.mallbatch.domain.Category;
+import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.Product;
 import com.mallbatch.domain.VariantStock;
 import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.DailyTotalsLog;
 import com.mallbatch.domain.port.FetchFailureLog;
 import com.mallbatch.readers.MallExtractors;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.support.ListItemReader;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,14 +29,17 @@ public final class CrawlExtractors implements MallExtractors {
     private final SiteProfiles profiles;
     private final CredentialStore credentials;
     private final FetchFailureLog failures;
+    private final DailyTotalsLog dailyTotals;
     private final Duration timeout;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Map<String, SitePoliteness> politeness = new ConcurrentHashMap<>();
 
-    public CrawlExtractors(SiteProfiles profiles, CredentialStore credentials, FetchFailureLog failures, Duration timeout) {
+    public CrawlExtractors(SiteProfiles profiles, CredentialStore credentials, FetchFailureLog failures,
+                           DailyTotalsLog dailyTotals, Duration timeout) {
         this.profiles = profiles;
         this.credentials = credentials;
         this.failures = failures;
+        this.dailyTotals = dailyTotals;
         this.timeout = timeout;
     }
 
@@ -48,11 +51,19 @@ public final class CrawlExtractors implements MallExtractors {
     /** Seller centers expose no category tree; nothing to read. */
     @Override
     public ItemStreamReader<Category> categories(MallAccount account) {
-        ListItemReader<Category> none = new ListItemReader<>(List.of());
+        return nothing();
+    }
+
+    @Override
+    public ItemStreamReader<CategoryMembership> categoryMemberships(MallAccount account) {
+        return nothing();
+    }
+
+    private static <T> ItemStreamReader<T> nothing() {
         return new ItemStreamReader<>() {
             @Override
-            public Category read() {
-                return none.read();
+            public T read() {
+                return null;
             }
         };
     }
@@ -69,10 +80,11 @@ public final class CrawlExtractors implements MallExtractors {
         return new CrawlVariantStockReader(profile, session(profile, account), account.id(), businessDate);
     }
 
+    /** Seller centers list orders by order date only: the look-back window is what sees their later changes. */
     @Override
-    public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate to) {
+    public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate businessDate) {
         SiteProfile profile = profiles.get(account.crawlProfile());
-        return new CrawlOrderReader(profile, session(profile, account), account.id(), from, to);
+        return new CrawlOrderReader(profile, session(profile, account), account.id(), from, businessDate, dailyTotals);
     }
 
     private CrawlSession session(SiteProfile profile, MallAccount account) {

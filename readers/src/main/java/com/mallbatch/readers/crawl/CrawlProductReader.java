@@ -2,9 +2,9 @@ package com.mallbatch.readers.crawl;
 
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.Product;
+import com.mallbatch.domain.ProductStatus;
 import com.mallbatch.domain.SourceKind;
 
-import java.util.List;
 import java.util.Map;
 
 /** A seller center's product list, page by page. */
@@ -34,8 +34,9 @@ final class CrawlProductReader extends CrawlReader<RowExtractor.Row, Product> {
         if (row.problem() != null) {
             throw row.problem();
         }
+        ProductStatus status = CrawledProducts.status(row);
         return new Product(accountId, row.text("productNo"), null, row.text("sellerCode"), row.text("name"),
-                (Money) row.get("price"), null, true, !Boolean.FALSE.equals(row.get("selling")), List.of(), null, null,
-                SourceKind.CRAWL);
+                row.text("brand"), (Money) row.get("price"), (Money) row.get("listPrice"), status != ProductStatus.HIDDEN,
+                CrawledProducts.selling(status), status, null, null, SourceKind.CRAWL);
     }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * A crawl over a paginated list: restartable at the page it stopped on (the page number is the cursor), counting
- * pages fetched and failed into the step's ExecutionContext, closing its browser session at the end.
+ * pages fetched and failed into the step's ExecutionContext as it goes — a step that fails still reports them —,
+ * closing its browser session at the end.
  */
 abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
-
 
     /** One list page: where it was, its rows, and whether another follows. */
     record ListPage(String url, Doc doc, List<Doc> rows, boolean hasNext) {
@@ -21,6 +21,7 @@ abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
     protected final SiteProfile profile;
     protected final CrawlSession session;
     protected final RowExtractor extractor;
+    private ExecutionContext context;
     private long earlierOk;
     private long earlierFailed;
 
@@ -56,13 +57,27 @@ abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
     @Override
     public void open(ExecutionContext context) {
         super.open(context);
+        this.context = context;
         earlierOk = context.getLong(CrawlPages.OK, 0);
         earlierFailed = context.getLong(CrawlPages.FAILED, 0);
     }
 
     @Override
+    public T read() {
+        try {
+            return super.read();
+        } finally {
+            countPages();
+        }
+    }
+
+    @Override
     public void update(ExecutionContext context) {
         super.update(context);
+        countPages();
+    }
+
+    private void countPages() {
         context.putLong(CrawlPages.OK, earlierOk + session.pagesOk());
         context.putLong(CrawlPages.FAILED, earlierFailed + session.pagesFailed());
     }

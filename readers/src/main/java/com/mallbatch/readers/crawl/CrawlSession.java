@@ -23,17 +23,22 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One logged-in browsing session on a seller center (one HtmlUnit client, JavaScript and CSS off unless the profile
  * asks, no page history kept). It logs in, logs in again when the site sends it back to the login form, obeys
- * robots.txt and the site's politeness, retries transient failures (5xx, I/O, a page cut off before {@code </html>})
- * with backoff, records every failed attempt, and fails fast on a broken site (CAPTCHA wall, 4xx, login that does
- * not land).
+ * robots.txt and the site's politeness — every request counts, redirects and logins included, so redirects are
+ * followed here rather than inside HtmlUnit —, retries transient failures (5xx, I/O, a page cut off before
+ * {@code </html>}) with backoff, login included, records every failed attempt, and fails fast on a broken site
+ * (CAPTCHA wall, 4xx, a login that does not land, a page that is only an undeclared script alert).
  */
 final class CrawlSession implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CrawlSession.class);
+    private static final int MAX_REDIRECTS = 5;
+    private static final Pattern ALERT = Pattern.compile("alert\\(\\s*(['\"])(.*?)\\1\\s*\\)", Pattern.DOTALL);
 
     private record Fetched(int status, String content, Page page, String finalUrl) {
     }
@@ -70,6 +75,7 @@ final class CrawlSession implements AutoCloseable {
         web.getOptions().setHistorySizeLimit(0);
         web.getOptions().setHistoryPageCacheLimit(0);
         web.getOptions().setTimeout(timeoutMillis);
+        web.getOptions().setRedirectEnabled(false);
     }
 
     int pagesOk() {
@@ -103,9 +109,20 @@ final class CrawlSession implements AutoCloseable {
                 login();
                 continue;
             }
-            if (fetched.status() >= 500 || !complete(fetched)) {
-                lastError = fetched.status() >= 500 ? "HTTP " + fetched.status() : "page cut off before </html> ("
-                        + fetched.content().length() + " chars)";
+            // before the cut-off check: such a page is often a bare <script> with no </html>
+            String alert = onlyAnAlert(fetched);
+            if (alert != null && profile.goneAlerts().stream().anyMatch(alert::contains)) {
+                pagesOk++; // the site works: the record is gone, and the reader records it as skipped
+                throw new RecordGoneException(url, alert);
+            }
+            if (alert != null) {
+                pagesFailed++;
+                failures.record(failure(url, fetched.status(), "alert: " + alert, attempt));
+                throw new SiteBrokenException(profile.name(), url, "the page is only a script alert('" + alert
+                        + "'), which the profile does not declare under goneAlerts");
+            }
+            if (transientFault(fetched)) {
+                lastError = describe(fetched);
                 failed(url, fetched.status(), lastError, attempt);
                 continue;
             }
@@ -114,7 +131,7 @@ final class CrawlSession implements AutoCloseable {
                 failures.record(failure(url, fetched.status(), "HTTP " + fetched.status(), attempt));
                 throw new SiteBrokenException(profile.name(), url, "answered HTTP " + fetched.status());
             }
-            if (profile.blockedWhen() != null && !html(fetched).select(profile.blockedWhen()).isEmpty()) {
+            if (blocked(fetched)) {
                 pagesFailed++;
                 failures.record(failure(url, fetched.status(), "blocked: " + profile.blockedWhen(), attempt));
                 throw new SiteBrokenException(profile.name(), url, "the site answers with a block page ('"
@@ -128,46 +145,130 @@ final class CrawlSession implements AutoCloseable {
                 + " still failing after " + (profile.maxRetries() + 1) + " attempts: " + lastError);
     }
 
+    /**
+     * Logs in through the site's form. A transient fault on the way (5xx, I/O, a cut-off page, on the form or on the
+     * page the login lands on) is retried like any page; a CAPTCHA is reported as one; a landing page without the
+     * success marker means the login failed.
+     */
     private void login() {
         String url = url(profile.login().page());
-        try {
-            Fetched page = fetch(url);
-            HtmlForm form = page.page() instanceof HtmlPage html ? html.querySelector(profile.login().form()) : null;
-            if (form == null) {
-                throw new SiteBrokenException(profile.name(), url, "login form '" + profile.login().form() + "' not found");
-            }
-            form.getInputByName(profile.login().usernameField()).setValue(credentials.clientId());
-            form.getInputByName(profile.login().passwordField()).setValue(credentials.clientSecret());
-            DomElement submit = form.querySelector("[type=submit]");
-            politeness.acquire();
-            Page after;
+        String lastError = null;
+        for (int attempt = 1; attempt <= profile.maxRetries() + 1; attempt++) {
             try {
-                after = ((HtmlElement) submit).click();
-            } finally {
-                politeness.release();
+                Fetched form = fetch(url);
+                if (transientFault(form)) {
+                    lastError = describe(form);
+                    failed(url, form.status(), lastError, attempt);
+                    continue;
+                }
+                Fetched landed = submit(form, url);
+                if (transientFault(landed)) {
+                    lastError = describe(landed) + " after login";
+                    failed(landed.finalUrl(), landed.status(), lastError, attempt);
+                    continue;
+                }
+                if (blocked(landed)) {
+                    throw new SiteBrokenException(profile.name(), url, "the login was answered with a CAPTCHA ('"
+                            + profile.blockedWhen() + "' on " + landed.finalUrl() + "): log in once by hand, or wait");
+                }
+                if (!(landed.page() instanceof HtmlPage page) || page.querySelector(profile.login().success()) == null) {
+                    throw new SiteBrokenException(profile.name(), url, "login did not land: the success marker '"
+                            + profile.login().success() + "' is not on " + landed.finalUrl()
+                            + " (check the account's username and password)");
+                }
+                loggedIn = true;
+                return;
+            } catch (IOException e) {
+                lastError = e.toString();
+                failed(url, null, lastError, attempt);
             }
-            if (!(after instanceof HtmlPage landed) || landed.querySelector(profile.login().success()) == null) {
-                throw new SiteBrokenException(profile.name(), url, "login did not land: the success marker '"
-                        + profile.login().success() + "' is not on " + after.getUrl());
-            }
-            loggedIn = true;
-        } catch (IOException | org.htmlunit.ElementNotFoundException e) {
-            throw new SiteBrokenException(profile.name(), url, "login failed: " + e.getMessage());
         }
+        throw new MallApiException("Site '" + profile.name() + "' for " + account.label() + ": login at " + url
+                + " still failing after " + (profile.maxRetries() + 1) + " attempts: " + lastError);
+    }
+
+    /** Fills in and submits the login form on {@code form}, following the answer's redirects. */
+    private Fetched submit(Fetched form, String url) throws IOException {
+        HtmlForm login = form.page() instanceof HtmlPage html ? html.querySelector(profile.login().form()) : null;
+        if (login == null) {
+            throw new SiteBrokenException(profile.name(), url, blocked(form) ? "the login page shows a CAPTCHA ('"
+                    + profile.blockedWhen() + "')" : "login form '" + profile.login().form() + "' not found");
+        }
+        try {
+            login.getInputByName(profile.login().usernameField()).setValue(credentials.clientId());
+            login.getInputByName(profile.login().passwordField()).setValue(credentials.clientSecret());
+        } catch (org.htmlunit.ElementNotFoundException e) {
+            throw new SiteBrokenException(profile.name(), url, "login form field missing: " + e.getMessage());
+        }
+        DomElement submit = login.querySelector("[type=submit]");
+        politeness.acquire();
+        Page answer;
+        try {
+            answer = ((HtmlElement) submit).click();
+        } finally {
+            released();
+        }
+        return follow(answer);
     }
 
     private Fetched fetch(String url) throws IOException {
+        return follow(request(url));
+    }
+
+    /** Follows an answer's redirects one request at a time, each within the site's politeness. */
+    private Fetched follow(Page page) throws IOException {
+        for (int hops = 0; isRedirect(page.getWebResponse().getStatusCode()); hops++) {
+            String location = page.getWebResponse().getResponseHeaderValue("Location");
+            if (location == null || hops == MAX_REDIRECTS) {
+                break;
+            }
+            page = request(resolve(page.getUrl().toString(), location));
+        }
+        return new Fetched(page.getWebResponse().getStatusCode(), page.getWebResponse().getContentAsString(), page,
+                page.getUrl().toString());
+    }
+
+    private Page request(String url) throws IOException {
         politeness.acquire();
         try {
-            Page page = web.getPage(url);
-            return new Fetched(page.getWebResponse().getStatusCode(), page.getWebResponse().getContentAsString(), page,
-                    page.getUrl().toString());
+            return web.getPage(url);
         } finally {
-            politeness.release();
-            if (profile.politeness().delayMillis() > 0) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(profile.politeness().delayMillis()));
-            }
+            released();
         }
+    }
+
+    private void released() {
+        politeness.release();
+        if (profile.politeness().delayMillis() > 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(profile.politeness().delayMillis()));
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private boolean transientFault(Fetched fetched) {
+        return fetched.status() >= 500 || !complete(fetched);
+    }
+
+    private static String describe(Fetched fetched) {
+        return fetched.status() >= 500 ? "HTTP " + fetched.status()
+                : "page cut off before </html> (" + fetched.content().length() + " chars)";
+    }
+
+    private boolean blocked(Fetched fetched) {
+        return profile.blockedWhen() != null && fetched.page() instanceof HtmlPage
+                && !html(fetched).select(profile.blockedWhen()).isEmpty();
+    }
+
+    /** The text of the alert when the page is nothing but a script alert (no visible text), else null. */
+    private static String onlyAnAlert(Fetched fetched) {
+        if (!(fetched.page() instanceof HtmlPage page) || !page.asNormalizedText().isBlank()) {
+            return null;
+        }
+        Matcher alert = ALERT.matcher(fetched.content());
+        return alert.find() ? alert.group(2) : null;
     }
 
     private boolean showsLoginForm(Fetched fetched) {

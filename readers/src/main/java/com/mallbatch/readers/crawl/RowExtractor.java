@@ -90,6 +90,20 @@ final class RowExtractor {
         return result;
     }
 
+    /** One value of a whole page (a totals box); a declared one that is missing means the layout changed. */
+    Object value(Doc page, FieldSpec field, String url) {
+        String raw = raw(page, field);
+        if (raw == null || raw.isEmpty()) {
+            throw new SiteBrokenException(profile.name(), url, "'" + field.name() + "' (selector '" + field.select()
+                    + "') is missing");
+        }
+        try {
+            return field.parser().parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw new SiteBrokenException(profile.name(), url, "'" + field.name() + "' " + e.getMessage());
+        }
+    }
+
     private static String raw(Doc row, FieldSpec field) {
         List<Doc> found = row.select(field.select());
         if (found.isEmpty()) {

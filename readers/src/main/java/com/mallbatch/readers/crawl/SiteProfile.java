@@ -9,9 +9,10 @@ import java.util.Map;
  * {@code __NEXT_DATA__} for {@code next-data} sites. JavaScript stays off unless {@code javascript} asks for it.
  */
 public record SiteProfile(String name, Format format, boolean javascript, Login login, String expiredWhen, String blockedWhen,
-                          Politeness politeness, int maxRetries, long backoffMillis, double maxMissingRatio,
-                          ListSpec productList, Map<String, FieldSpec> productFields, Detail productDetail,
-                          RowSpec variants, ListSpec orderList, Map<String, FieldSpec> orderFields, RowSpec orderLines) {
+                          List<String> goneAlerts, Politeness politeness, int maxRetries, long backoffMillis,
+                          double maxMissingRatio, ListSpec productList, Map<String, FieldSpec> productFields,
+                          Detail productDetail, RowSpec variants, ListSpec orderList, Map<String, FieldSpec> orderFields,
+                          RowSpec orderLines, Map<String, FieldSpec> orderTotals) {
 
     public enum Format { HTML, NEXT_DATA }
 
@@ -38,8 +39,16 @@ public record SiteProfile(String name, Format format, boolean javascript, Login 
     public record ListSpec(String url, String rows, String next, String totalPages, String empty) {
     }
 
-    /** Nested rows (variants on a product page, lines of an order) and their fields. */
+    /**
+     * Nested rows (variants on a product page, lines of an order) and their fields. Lines without {@code rows} are read
+     * from the order list's own rows: one row per line, rows of the same order number making one order.
+     */
     public record RowSpec(String rows, Map<String, FieldSpec> fields) {
+    }
+
+    /** The order list has one row per line instead of one block per order. */
+    public boolean linePerRow() {
+        return orderLines.rows() == null;
     }
 
     /** Where a product's page is: a link in its list row ({@code select} + {@code attr}) or a URL template. */
@@ -54,10 +63,10 @@ public record SiteProfile(String name, Format format, boolean javascript, Login 
                             ValueParser parser, boolean optional) {
     }
 
-    /** The fields every profile must declare, by section. */
+    /** The fields every profile must declare, by section; a line needs {@code unitPrice} or {@code paidAmount} too. */
     static final Map<String, List<String>> REQUIRED_FIELDS = Map.of(
             "products", List.of("productNo", "name", "price"),
             "variants", List.of("option", "stock"),
             "orders", List.of("orderNo", "orderedAt"),
-            "orderLines", List.of("lineNo", "quantity", "unitPrice", "status"));
+            "orderLines", List.of("lineNo", "quantity", "status"));
 }

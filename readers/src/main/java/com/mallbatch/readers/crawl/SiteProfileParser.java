@@ -1,6 +1,7 @@
 package com.mallbatch.readers.crawl;
 
 import com.mallbatch.domain.OrderLineStatus;
+import com.mallbatch.domain.ProductStatus;
 import com.mallbatch.readers.YamlTree;
 import com.mallbatch.readers.crawl.SiteProfile.Detail;
 import com.mallbatch.readers.crawl.SiteProfile.FieldSpec;
@@ -32,10 +33,12 @@ public final class SiteProfileParser {
         YamlTree products = root.get("products");
         YamlTree orders = root.get("orders");
         YamlTree detail = products.get("detail");
+        YamlTree lines = orders.get("lines");
         SiteProfile profile = new SiteProfile(root.text("name"), format, root.flag("javascript", false),
                 new SiteProfile.Login(login.text("page"), login.text("form"), login.text("usernameField"),
                         login.text("passwordField"), login.text("success")),
                 root.text("expiredWhen", login.text("form")), root.text("blockedWhen", null),
+                root.has("goneAlerts") ? root.get("goneAlerts").list().stream().map(YamlTree::asText).toList() : List.of(),
                 new SiteProfile.Politeness(manners.number("maxConcurrency", 2).intValue(),
                         manners.number("requestsPerMinute", 120).intValue(), manners.number("delayMillis", 0).longValue(),
                         manners.flag("robotsTxt", true)),
@@ -45,11 +48,20 @@ public final class SiteProfileParser {
                 list(products.get("list")), fields(products.get("fields"), soldOut),
                 new Detail(detail.text("select", null), detail.text("attr", null), detail.text("url", null)),
                 rows(root.get("variants"), soldOut), list(orders.get("list")), fields(orders.get("fields"), soldOut),
-                rows(orders.get("lines"), soldOut));
+                new RowSpec(lines.text("rows", null), fields(lines.get("fields"), soldOut)),
+                orders.has("totals") ? fields(orders.get("totals"), soldOut) : Map.of());
         requireFields(root, "products", profile.productFields());
         requireFields(root, "variants", profile.variants().fields());
         requireFields(root, "orders", profile.orderFields());
         requireFields(root, "orderLines", profile.orderLines().fields());
+        if (!profile.orderLines().fields().containsKey("unitPrice") && !profile.orderLines().fields().containsKey("paidAmount")) {
+            throw lines.problem("fields", "declares neither 'unitPrice' nor 'paidAmount': a line needs one of them");
+        }
+        for (String name : profile.orderTotals().keySet()) {
+            if (!List.of("count", "amount").contains(name)) {
+                throw orders.get("totals").problem(name, "is not a totals field (count, amount)");
+            }
+        }
         return profile;
     }
 
@@ -100,24 +112,18 @@ public final class SiteProfileParser {
                 case "money" -> ValueParser.MONEY;
                 case "stock" -> ValueParser.stock(soldOut);
                 case "boolean" -> ValueParser.BOOLEAN;
-                default -> throw parse.problem(null, "unknown parser '" + parse.asText()
-                        + "' (text, integer, money, stock, boolean, or a map with dictionary, status or datetime)");
+                default -> throw parse.problem(null, "unknown parser '" + parse.asText() + "' (text, integer, money, "
+                        + "stock, boolean, or a map with dictionary, status, productStatus or datetime)");
             };
+        }
+        if (parse.has("productStatus")) {
+            return ValueParser.productStatus(words(parse.get("productStatus"), ProductStatus.class));
         }
         if (parse.has("datetime")) {
             return ValueParser.dateTime(parse.text("datetime"));
         }
         if (parse.has("status")) {
-            Map<String, OrderLineStatus> statuses = new LinkedHashMap<>();
-            YamlTree map = parse.get("status");
-            for (String word : map.keys()) {
-                try {
-                    statuses.put(word, OrderLineStatus.valueOf(map.text(word)));
-                } catch (IllegalArgumentException e) {
-                    throw map.problem(word, "'" + map.text(word) + "' is not one of " + List.of(OrderLineStatus.values()));
-                }
-            }
-            return ValueParser.status(statuses);
+            return ValueParser.status(words(parse.get("status"), OrderLineStatus.class));
         }
         if (parse.has("dictionary")) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -126,6 +132,19 @@ public final class SiteProfileParser {
                     : map.get(k).asText().equals("false") ? Boolean.FALSE : map.get(k).asText()));
             return ValueParser.dictionary(values);
         }
-        throw parse.problem(null, "should name a parser or hold dictionary, status or datetime");
+        throw parse.problem(null, "should name a parser or hold dictionary, status, productStatus or datetime");
+    }
+
+    /** A site's words mapped to the common values of {@code type}, each checked to be one of them. */
+    private static <E extends Enum<E>> Map<String, E> words(YamlTree map, Class<E> type) {
+        Map<String, E> words = new LinkedHashMap<>();
+        for (String word : map.keys()) {
+            try {
+                words.put(word, Enum.valueOf(type, map.text(word)));
+            } catch (IllegalArgumentException e) {
+                throw map.problem(word, "'" + map.text(word) + "' is not one of " + List.of(type.getEnumConstants()));
+            }
+        }
+        return words;
     }
 }

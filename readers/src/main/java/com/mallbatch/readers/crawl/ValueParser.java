@@ -2,6 +2,7 @@ package com.mallbatch.readers.crawl;
 
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.OrderLineStatus;
+import com.mallbatch.domain.ProductStatus;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -29,9 +30,10 @@ public interface ValueParser {
         }
     };
 
-    /** Won amounts with thousands separators, a currency word or sign, and an optional leading '+'. */
+    /** Won amounts with thousands separators, a currency word or sign, and an optional leading '+' or '-'. */
     ValueParser MONEY = raw -> {
-        String digits = raw.replace(",", "").replace("원", "").replace("₩", "").replace("KRW", "").replace("+", "").trim();
+        String digits = raw.replace(",", "").replace("원", "").replace("₩", "").replace("KRW", "").replace("+", "")
+                .replace(" ", "").trim();
         if (digits.isEmpty()) {
             return Money.ZERO;
         }
@@ -67,13 +69,22 @@ public interface ValueParser {
 
     /** Order status words → the common status; the word itself is kept as the platform's code. */
     static ValueParser status(Map<String, OrderLineStatus> statuses) {
+        return word(statuses);
+    }
+
+    /** Product status words (판매중, 품절, 판매중지 …) → the common product status. */
+    static ValueParser productStatus(Map<String, ProductStatus> statuses) {
+        return word(statuses);
+    }
+
+    private static ValueParser word(Map<String, ?> meanings) {
         return raw -> {
-            OrderLineStatus status = statuses.get(raw.trim());
-            if (status == null) {
+            Object meaning = meanings.get(raw.trim());
+            if (meaning == null) {
                 throw new IllegalArgumentException("has the status \"" + raw + "\", which the profile does not map (known: "
-                        + statuses.keySet() + ")");
+                        + meanings.keySet() + ")");
             }
-            return status;
+            return meaning;
         };
     }
 

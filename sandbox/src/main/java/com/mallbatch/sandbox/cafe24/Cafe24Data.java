@@ -3,6 +3,7 @@ package com.mallbatch.sandbox.cafe24;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** One Cafe24 mall's data as the platform holds it. Money is in won with two decimals, times are Asia/Seoul. */
 final class Cafe24Data {
@@ -16,6 +17,10 @@ final class Cafe24Data {
     record Product(long productNo, String productCode, String customProductCode, String name, BigDecimal price,
                    BigDecimal retailPrice, boolean display, boolean selling, List<Integer> categoryNos,
                    LocalDateTime createdDate, LocalDateTime updatedDate, List<Variant> variants) {
+
+        boolean soldOut() {
+            return variants.stream().allMatch(v -> v.useInventory() && v.quantity() == 0);
+        }
     }
 
     record Variant(String variantCode, List<Option> options, String customVariantCode, boolean display,
@@ -30,25 +35,52 @@ final class Cafe24Data {
     record Option(String name, String value) {
     }
 
+    /**
+     * An order as placed. What it looks like at a given moment (paid, canceled, amounts) follows from its items'
+     * timelines; {@code paymentDate} is when the money arrives, possibly after "now", or null when it never does.
+     */
     record Order(String orderId, String memberId, LocalDateTime orderDate, LocalDateTime paymentDate,
-                 BigDecimal orderPriceAmount, BigDecimal shippingFee, BigDecimal couponDiscount,
-                 BigDecimal paymentAmount, List<Item> items) {
+                 String paymentMethod, BigDecimal shippingFee, List<Item> items) {
 
-        boolean paid() {
-            return paymentDate != null;
+        boolean orderedBy(LocalDateTime now) {
+            return !orderDate.isAfter(now);
         }
 
-        boolean canceled() {
-            return items.stream().allMatch(i -> i.orderStatus().equals("C40"));
+        LocalDateTime paymentDate(LocalDateTime now) {
+            return paymentDate == null || paymentDate.isAfter(now) ? null : paymentDate;
         }
     }
 
+    /** An order item; its timeline is swapped whole when a scenario adds a claim, so readers see one version. */
     record Item(int itemNo, String orderItemCode, Product product, Variant variant, int quantity,
-                BigDecimal additionalDiscount, BigDecimal couponDiscount, String orderStatus) {
+                BigDecimal additionalDiscount, BigDecimal couponDiscount, AtomicReference<Timeline> history) {
+
+        Timeline timeline() {
+            return history.get();
+        }
+
+        BigDecimal grossAmount() {
+            return product.price().add(variant.additionalAmount()).multiply(BigDecimal.valueOf(quantity));
+        }
 
         BigDecimal paymentAmount() {
-            return product.price().add(variant.additionalAmount()).multiply(BigDecimal.valueOf(quantity))
-                    .subtract(additionalDiscount).subtract(couponDiscount);
+            return grossAmount().subtract(additionalDiscount).subtract(couponDiscount);
+        }
+    }
+
+    /** The money fields of initial_order_amount / actual_order_amount, summed over some of an order's items. */
+    record Amounts(BigDecimal orderPriceAmount, BigDecimal shippingFee, BigDecimal couponDiscount,
+                   BigDecimal paymentAmount) {
+
+        static Amounts of(List<Item> items, BigDecimal shippingFee) {
+            BigDecimal gross = sum(items.stream().map(Item::grossAmount).toList());
+            BigDecimal coupons = sum(items.stream().map(Item::couponDiscount).toList());
+            BigDecimal paid = sum(items.stream().map(Item::paymentAmount).toList());
+            return new Amounts(gross, shippingFee, coupons, paid.add(shippingFee));
+        }
+
+        private static BigDecimal sum(List<BigDecimal> values) {
+            return values.stream().reduce(Cafe24DataGenerator.won(0), BigDecimal::add);
         }
     }
 

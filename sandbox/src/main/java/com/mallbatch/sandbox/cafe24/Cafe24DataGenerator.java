@@ -13,9 +13,11 @@ import com.mallbatch.sandbox.cafe24.Cafe24Data.Variant;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Generates a mall's catalogue and order history from the seed. The same seller sells the same goods on every
@@ -41,7 +43,7 @@ final class Cafe24DataGenerator {
             categories.add(new Category(24 + i, 1, 1, TOP_CATEGORIES[i]));
         }
         for (int i = 0; i < SUB_CATEGORIES.length; i++) {
-            categories.add(new Category(50 + i, 2, 24 + i % 3, SUB_CATEGORIES[i]));
+            categories.add(new Category(50 + i, 2, topOf(i), SUB_CATEGORIES[i]));
         }
         return categories;
     }
@@ -59,16 +61,28 @@ final class Cafe24DataGenerator {
             String productCode = code("P", productNo);
             LocalDateTime created = firstCreated.plusMinutes(i * 37L + random.nextInt(30));
             LocalDateTime updated = created.plusDays(random.nextInt(300)).plusMinutes(random.nextInt(600));
-            List<Integer> categoryNos = random.nextInt(4) == 0
-                    ? List.of(24 + goods.nextInt(8), 50 + goods.nextInt(8)) : List.of(24 + goods.nextInt(8));
             String sellerCode = KoreanGoods.sellerCode(i);
+            // the variant count comes right after the price, as on the seller centers, so the goods match
+            List<Variant> variants = variants(random, goods, productCode, sellerCode, i);
             products.add(new Product(productNo, productCode, sellerCode, name, price,
                     price.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.TEN).setScale(-2, java.math.RoundingMode.HALF_UP).setScale(2),
-                    random.nextInt(20) != 0, random.nextInt(25) != 0, categoryNos, created,
-                    updated.isAfter(config.today().atStartOfDay()) ? created : updated,
-                    variants(random, goods, productCode, sellerCode, i)));
+                    random.nextInt(20) != 0, random.nextInt(25) != 0, categoryNos(random, goods), created,
+                    updated.isAfter(config.today().atStartOfDay()) ? created : updated, variants));
         }
         return products;
+    }
+
+    /** A top category, or for a third of the products a sub category together with its top one. */
+    private static List<Integer> categoryNos(Random random, Random goods) {
+        if (random.nextInt(3) == 0) {
+            int sub = goods.nextInt(SUB_CATEGORIES.length);
+            return List.of(topOf(sub), 50 + sub);
+        }
+        return List.of(24 + goods.nextInt(TOP_CATEGORIES.length));
+    }
+
+    private static int topOf(int subIndex) {
+        return 24 + subIndex % 3;
     }
 
     private List<Variant> variants(Random random, Random goods, String productCode, String sellerCode, int index) {
@@ -87,7 +101,8 @@ final class Cafe24DataGenerator {
         return variants;
     }
 
-    List<Order> orders(List<Product> products) {
+    /** historyDays of orders up to and including today; what became of each is drawn into its items' timelines. */
+    List<Order> orders(List<Product> products, ItemLifecycles lifecycles) {
         List<Order> orders = new ArrayList<>();
         for (int age = config.historyDays(); age >= 0; age--) {
             LocalDate day = config.today().minusDays(age);
@@ -95,17 +110,18 @@ final class Cafe24DataGenerator {
             int count = (int) Math.round(config.ordersPerDay() * (0.8 + 0.4 * random.nextDouble()));
             int[] seconds = random.ints(count, 0, 86_400).sorted().toArray();
             for (int n = 0; n < count; n++) {
-                orders.add(order(random, products, day, n + 1, day.atStartOfDay().plusSeconds(seconds[n]), age));
+                orders.add(order(random, lifecycles, products, day, n + 1, day.atStartOfDay().plusSeconds(seconds[n])));
             }
         }
         return orders;
     }
 
-    private Order order(Random random, List<Product> products, LocalDate day, int seq, LocalDateTime orderedAt,
-                        int age) {
-        String orderId = day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%07d", seq);
-        String status = status(random, age);
+    private Order order(Random random, ItemLifecycles lifecycles, List<Product> products, LocalDate day, int seq,
+                        LocalDateTime orderedAt) {
+        String orderId = day.format(DateTimeFormatter.BASIC_ISO_DATE) + "-" + String.format("%07d", seq);
         int lineCount = 1 + (random.nextInt(10) < 7 ? 0 : random.nextInt(3));
+        ItemLifecycles.Payment payment = ItemLifecycles.payment(random, orderedAt);
+        List<Timeline> timelines = lifecycles.timelines(random, orderedAt, payment.paidAt(), lineCount);
         List<Item> items = new ArrayList<>(lineCount);
         for (int l = 1; l <= lineCount; l++) {
             Product product = products.get(random.nextInt(products.size()));
@@ -113,30 +129,13 @@ final class Cafe24DataGenerator {
             int quantity = 1 + (random.nextInt(5) == 0 ? random.nextInt(3) : 0);
             BigDecimal sellerDiscount = random.nextInt(6) == 0 ? won(1_000L * (1 + random.nextInt(3))) : won(0);
             BigDecimal coupon = random.nextInt(8) == 0 ? won(2_000) : won(0);
-            String itemStatus = lineCount > 1 && l == lineCount && random.nextInt(10) == 0 ? "C40" : status;
             items.add(new Item(l, orderId + String.format("-%02d", l), product, variant, quantity, sellerDiscount,
-                    coupon, itemStatus));
+                    coupon, new AtomicReference<>(timelines.get(l - 1))));
         }
-        BigDecimal gross = items.stream().map(i -> i.product().price().add(i.variant().additionalAmount())
-                .multiply(BigDecimal.valueOf(i.quantity()))).reduce(won(0), BigDecimal::add);
-        BigDecimal discounts = items.stream().map(Item::additionalDiscount).reduce(won(0), BigDecimal::add);
-        BigDecimal coupons = items.stream().map(Item::couponDiscount).reduce(won(0), BigDecimal::add);
+        BigDecimal gross = items.stream().map(Item::grossAmount).reduce(won(0), BigDecimal::add);
         BigDecimal shipping = gross.compareTo(won(50_000)) >= 0 ? won(0) : won(3_000);
-        LocalDateTime paidAt = status.equals("N00") ? null : orderedAt.plusMinutes(1 + random.nextInt(50));
-        return new Order(orderId, KoreanGoods.pick(random, KoreanGoods.MEMBERS), orderedAt, paidAt, gross, shipping,
-                coupons, gross.add(shipping).subtract(discounts).subtract(coupons), items);
-    }
-
-    /** Older orders have travelled further: delivered, confirmed, returned. */
-    private static String status(Random random, int age) {
-        int roll = random.nextInt(100);
-        if (age == 0) {
-            return roll < 10 ? "N00" : roll < 40 ? "N10" : roll < 70 ? "N20" : roll < 90 ? "N30" : roll < 95 ? "C00" : "C40";
-        }
-        if (age <= 2) {
-            return roll < 10 ? "N10" : roll < 20 ? "N20" : roll < 60 ? "N30" : roll < 85 ? "N40" : roll < 95 ? "C40" : "R00";
-        }
-        return roll < 35 ? "N40" : roll < 75 ? "N50" : roll < 85 ? "C40" : roll < 88 ? "R00" : roll < 95 ? "R40" : "E40";
+        return new Order(orderId, KoreanGoods.pick(random, KoreanGoods.MEMBERS), orderedAt, payment.paidAt(),
+                payment.method(), shipping, items);
     }
 
     List<Coupon> coupons() {
@@ -145,7 +144,6 @@ final class Cafe24DataGenerator {
                 new Coupon("6069814123900000002", "가을 시즌 10% 할인", "B", null, new BigDecimal("10.00"), config.today().minusDays(40).atTime(10, 0)),
                 new Coupon("6069814123900000003", "재구매 감사 1,000원", "C", won(1_000), null, config.today().minusDays(10).atTime(10, 0)));
     }
-
 
     /** Cafe24 style codes: a letter and seven base-36 characters, e.g. P00000BK. */
     private static String code(String prefix, long number) {

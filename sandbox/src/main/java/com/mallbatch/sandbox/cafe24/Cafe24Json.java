@@ -1,5 +1,6 @@
 package com.mallbatch.sandbox.cafe24;
 
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Amounts;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Category;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Coupon;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Item;
@@ -10,17 +11,23 @@ import com.mallbatch.sandbox.cafe24.Cafe24Data.Variant;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Renders the mall's data with the Admin API's documented field names and formats: money as decimal strings
- * ("12900.00"), flags as "T"/"F", dates as ISO 8601 with the +09:00 offset.
+ * ("12900.00"), flags as "T"/"F", dates as ISO 8601 with the +09:00 offset, except order items' dates, which the
+ * docs show as "YYYY-MM-DD HH:MM:SS" without an offset. Orders render as they stand at the mall's "now".
  */
 final class Cafe24Json {
 
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+09:00'");
+    static final DateTimeFormatter ITEM_DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The documented item date fields and the step each one dates. */
+    private static final Map<String, List<ItemStep>> ITEM_DATES = itemDates();
     /** What a corrupted record carries instead of a decimal price. */
     static final String MALFORMED_PRICE = "12,9OO원";
     static final String MALFORMED_DATE = "2026-13-45T25:61:00+09:00";
@@ -40,29 +47,57 @@ final class Cafe24Json {
         return m;
     }
 
+    /** A product as the list answers it: the docs' list example carries no category. */
     static Map<String, Object> product(Product p, boolean embedVariants, boolean embedInventories, boolean malformed) {
+        return product(p, false, embedVariants, embedInventories, malformed);
+    }
+
+    /** A product as GET /products/{product_no} answers it, with its categories. */
+    static Map<String, Object> productDetail(Product p, boolean embedVariants, boolean embedInventories, boolean malformed) {
+        return product(p, true, embedVariants, embedInventories, malformed);
+    }
+
+    private static Map<String, Object> product(Product p, boolean withCategory, boolean embedVariants,
+                                               boolean embedInventories, boolean malformed) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shop_no", 1);
         m.put("product_no", p.productNo());
+        if (withCategory) {
+            // the sandbox recommends nothing and marks nothing new: display groups 2 and 3 are empty
+            m.put("category", p.categoryNos().stream().map(no -> Map.of("category_no", no, "recommend", "F", "new", "F")).toList());
+        }
         m.put("product_code", p.productCode());
         m.put("custom_product_code", p.customProductCode());
         m.put("product_name", p.name());
         m.put("eng_product_name", "");
         m.put("model_name", "");
+        m.put("brand_code", brandCode(p));
         m.put("price", malformed ? MALFORMED_PRICE : money(p.price()));
         m.put("retail_price", money(p.retailPrice()));
         m.put("supply_price", money(p.price().multiply(new BigDecimal("0.6")).setScale(2, java.math.RoundingMode.HALF_UP)));
         m.put("display", flag(p.display()));
         m.put("selling", flag(p.selling()));
         m.put("product_condition", "N");
-        m.put("sold_out", flag(p.variants().stream().allMatch(v -> v.useInventory() && v.quantity() == 0)));
+        m.put("sold_out", flag(p.soldOut()));
         m.put("has_option", flag(p.variants().size() > 1));
-        m.put("category", p.categoryNos().stream().map(no -> Map.of("category_no", no, "recommend", "F", "new", "F")).toList());
         m.put("created_date", p.createdDate().format(DATE_TIME));
         m.put("updated_date", p.updatedDate().format(DATE_TIME));
         if (embedVariants) {
             m.put("variants", p.variants().stream().map(v -> variant(p, v, embedInventories)).toList());
         }
+        return m;
+    }
+
+    /** One row of GET /categories/{category_no}/products; its flags are JSON booleans, as documented. */
+    static Map<String, Object> categoryProduct(Product p, int sequenceNo) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("shop_no", 1);
+        m.put("product_no", p.productNo());
+        m.put("sequence_no", sequenceNo);
+        m.put("auto_sort", false);
+        m.put("sold_out", p.soldOut());
+        m.put("fixed_sort", false);
+        m.put("not_for_sale", !p.selling());
         return m;
     }
 
@@ -100,7 +135,16 @@ final class Cafe24Json {
         return m;
     }
 
-    static Map<String, Object> order(Order o, boolean embedItems, boolean malformed) {
+    /**
+     * An order at {@code now}. canceled is "M" while only some items are cancelled; actual_order_amount leaves out
+     * cancelled and returned items (and the shipping fee once nothing is left to ship), initial_order_amount does not.
+     */
+    static Map<String, Object> order(Order o, LocalDateTime now, boolean embedItems, boolean itemPaymentAmounts,
+                                     boolean malformed) {
+        List<String> statuses = o.items().stream().map(i -> i.timeline().status(now)).toList();
+        long cancelled = statuses.stream().filter(ItemStep::isCancelled).count();
+        boolean allCancelled = cancelled == statuses.size();
+        LocalDateTime paidAt = o.paymentDate(now);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shop_no", 1);
         m.put("currency", "KRW");
@@ -108,32 +152,51 @@ final class Cafe24Json {
         m.put("market_id", "self");
         m.put("member_id", o.memberId());
         m.put("order_date", malformed ? MALFORMED_DATE : o.orderDate().format(DATE_TIME));
-        m.put("payment_date", o.paymentDate() == null ? null : o.paymentDate().format(DATE_TIME));
-        m.put("paid", flag(o.paid()));
-        m.put("canceled", flag(o.canceled()));
-        m.put("payment_method", List.of("card"));
+        m.put("payment_date", paidAt == null ? null : paidAt.format(DATE_TIME));
+        m.put("paid", flag(paidAt != null));
+        m.put("canceled", allCancelled ? "T" : cancelled > 0 ? "M" : "F");
+        m.put("cancel_date", allCancelled ? lastCancelDate(o, now).format(DATE_TIME) : null);
+        m.put("payment_method", List.of(o.paymentMethod()));
         m.put("order_from_mobile", "F");
+        List<Item> kept = o.items().stream().filter(i -> ItemStep.isKept(i.timeline().status(now))).toList();
+        m.put("initial_order_amount", amount(Amounts.of(o.items(), o.shippingFee())));
+        m.put("actual_order_amount", amount(Amounts.of(kept, allCancelled ? Cafe24DataGenerator.won(0) : o.shippingFee())));
+        if (embedItems) {
+            m.put("items", o.items().stream().map(i -> item(i, now, itemPaymentAmounts)).toList());
+        }
+        return m;
+    }
+
+    private static LocalDateTime lastCancelDate(Order o, LocalDateTime now) {
+        return o.items().stream()
+                .flatMap(i -> OrderDateType.CANCEL_DATE.steps().stream().map(step -> i.timeline().date(step, now)))
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    private static Map<String, Object> amount(Amounts a) {
         Map<String, Object> amount = new LinkedHashMap<>();
-        amount.put("order_price_amount", money(o.orderPriceAmount()));
-        amount.put("shipping_fee", money(o.shippingFee()));
+        amount.put("order_price_amount", money(a.orderPriceAmount()));
+        amount.put("shipping_fee", money(a.shippingFee()));
         amount.put("points_spent_amount", "0.00");
         amount.put("credits_spent_amount", "0.00");
-        amount.put("coupon_discount_price", money(o.couponDiscount()));
+        amount.put("coupon_discount_price", money(a.couponDiscount()));
         amount.put("coupon_shipping_fee_amount", "0.00");
         amount.put("membership_discount_amount", "0.00");
         amount.put("shipping_fee_discount_amount", "0.00");
         amount.put("set_product_discount_amount", "0.00");
         amount.put("app_discount_amount", "0.00");
         amount.put("total_amount_due", "0.00");
-        amount.put("payment_amount", money(o.paymentAmount()));
-        m.put("actual_order_amount", amount);
-        if (embedItems) {
-            m.put("items", o.items().stream().map(Cafe24Json::item).toList());
-        }
-        return m;
+        amount.put("payment_amount", money(a.paymentAmount()));
+        return amount;
     }
 
-    static Map<String, Object> item(Item i) {
+    /**
+     * An order item at {@code now}. payment_amount is null unless the mall set up discount auto-calculation, as the
+     * docs say; the claim fields are null until a claim begins, and each date is null until it happens.
+     */
+    static Map<String, Object> item(Item i, LocalDateTime now, boolean withPaymentAmount) {
+        Timeline timeline = i.timeline();
+        Claim claim = timeline.claim(now);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shop_no", 1);
         m.put("item_no", i.itemNo());
@@ -151,9 +214,30 @@ final class Cafe24Json {
         m.put("additional_discount_price", money(i.additionalDiscount()));
         m.put("coupon_discount_price", money(i.couponDiscount()));
         m.put("app_item_discount_amount", "0.00");
-        m.put("payment_amount", money(i.paymentAmount()));
-        m.put("order_status", i.orderStatus());
+        m.put("payment_amount", withPaymentAmount ? money(i.paymentAmount()) : null);
+        m.put("order_status", timeline.status(now));
+        m.put("order_status_before_cs", claim == null ? null : timeline.statusBeforeClaim());
+        m.put("status_code", claim == null ? "N1" : claim.type().statusCode());
+        m.put("claim_code", claim == null ? null : claim.code());
+        ITEM_DATES.forEach((field, steps) -> m.put(field, steps.stream().map(step -> timeline.date(step, now))
+                .filter(Objects::nonNull).findFirst().map(ITEM_DATE_TIME::format).orElse(null)));
         return m;
+    }
+
+    private static Map<String, List<ItemStep>> itemDates() {
+        Map<String, List<ItemStep>> dates = new LinkedHashMap<>();
+        dates.put("ordered_date", List.of(ItemStep.ORDERED));
+        dates.put("shipped_date", List.of(ItemStep.SHIPPED));
+        dates.put("delivered_date", List.of(ItemStep.DELIVERED));
+        dates.put("purchaseconfirmation_date", List.of(ItemStep.PURCHASE_CONFIRMED));
+        dates.put("cancel_date", OrderDateType.CANCEL_DATE.steps());
+        dates.put("cancel_request_date", List.of(ItemStep.CANCEL_REQUESTED));
+        dates.put("return_request_date", List.of(ItemStep.RETURN_REQUESTED));
+        dates.put("return_confirmed_date", List.of(ItemStep.RETURN_ACCEPTED));
+        dates.put("refund_date", List.of(ItemStep.RETURNED));
+        dates.put("exchange_request_date", List.of(ItemStep.EXCHANGE_REQUESTED));
+        dates.put("exchange_date", List.of(ItemStep.EXCHANGED));
+        return dates;
     }
 
     static Map<String, Object> coupon(Coupon c) {
@@ -168,6 +252,11 @@ final class Cafe24Json {
         m.put("created_date", c.createdDate().format(DATE_TIME));
         m.put("deleted", "F");
         return m;
+    }
+
+    /** Cafe24's default brand is B0000000; some of the seller's goods carry a brand of their own. */
+    private static String brandCode(Product p) {
+        return p.productNo() % 4 == 0 ? "B000000" + (char) ('A' + p.productNo() % 3) : "B0000000";
     }
 
     static String money(BigDecimal amount) {
@@ -185,9 +274,5 @@ final class Cafe24Json {
         error.put("message", message);
         error.put("more_info", Map.of());
         return Map.of("error", error);
-    }
-
-    static LocalDateTime parseDate(String value) {
-        return LocalDateTime.parse(value.length() == 10 ? value + "T00:00:00" : value.replace(' ', 'T'));
     }
 }

@@ -4,12 +4,17 @@ import com.mallbatch.sandbox.Faults;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.SandboxRequest;
 import com.mallbatch.sandbox.SandboxResponse;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Category;
+import com.mallbatch.sandbox.cafe24.Cafe24Data.Item;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Order;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Product;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,47 +24,64 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import static com.mallbatch.sandbox.cafe24.Params.intParam;
+import static com.mallbatch.sandbox.cafe24.Params.longParam;
 
 /**
  * One Cafe24 mall: its data, its OAuth server, its call bucket, and the Admin API endpoints mallbatch reads, with the
- * documented paging limits (products: limit 100, offset 5000; orders: limit 1000, offset 15000, a 3-month range).
+ * documented paging limits (products: limit 100, offset 5000; orders: limit 1000, offset 15000, a 3-month range;
+ * products by category: limit 50000, no offset). Orders answer as they stand at the mall's clock, "now": the end of
+ * its today, which tests may move forward.
  */
 public final class Cafe24Mall {
 
     private static final Pattern PRODUCT_PATH = Pattern.compile("/api/v2/admin/products/(\\d+)(/variants(?:/([A-Z0-9]+)/inventories)?)?");
+    private static final Pattern CATEGORY_PRODUCTS_PATH = Pattern.compile("/api/v2/admin/categories/(\\d+)/products(/count)?");
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final String DEFAULT_API_VERSION = "2025-12-01";
 
     private final String mallId;
-    private final SandboxConfig config;
     private final Faults faults;
     private final Cafe24OAuth oauth;
     private final LeakyBucket bucket;
-    private final List<Cafe24Data.Category> categories;
+    /** Every third mall has discount auto-calculation off, so its items' payment_amount is null (as documented). */
+    private final boolean itemPaymentAmounts;
+    private final List<Category> categories;
     private final List<Product> products;
     private final List<Order> orders;
     private final List<Cafe24Data.Coupon> coupons;
-    private final Map<Long, Integer> productPosition = new java.util.HashMap<>();
-    private final Map<String, Integer> orderPosition = new java.util.HashMap<>();
+    private final ClaimCodes claimCodes = new ClaimCodes();
+    private final Map<Integer, List<Product>> productsByCategory = new LinkedHashMap<>();
+    private final Map<String, Item> itemsByCode = new HashMap<>();
+    private final Map<Long, Integer> productPosition = new HashMap<>();
+    private final Map<String, Integer> orderPosition = new HashMap<>();
     private final AtomicLong acceptedCalls = new AtomicLong();
     private final AtomicLong rejected429 = new AtomicLong();
+    private volatile LocalDateTime now;
 
     Cafe24Mall(String mallId, int index, SandboxConfig config, Faults faults) {
         this.mallId = mallId;
-        this.config = config;
         this.faults = faults;
         this.oauth = new Cafe24OAuth(mallId, config);
         this.bucket = new LeakyBucket(config.bucketCapacity(), config.leakPerSecond());
+        this.itemPaymentAmounts = index % 3 != 0;
+        this.now = endOf(config.today());
         Cafe24DataGenerator generator = new Cafe24DataGenerator(config, index);
         this.categories = generator.categories();
         this.products = generator.products();
-        this.orders = generator.orders(products);
+        this.orders = generator.orders(products, new ItemLifecycles(claimCodes));
         this.coupons = generator.coupons();
+        categories.forEach(c -> productsByCategory.put(c.categoryNo(), new ArrayList<>()));
         for (int i = 0; i < products.size(); i++) {
-            productPosition.put(products.get(i).productNo(), i + 1);
+            Product product = products.get(i);
+            productPosition.put(product.productNo(), i + 1);
+            product.categoryNos().forEach(no -> productsByCategory.get(no).add(product));
         }
         for (int i = 0; i < orders.size(); i++) {
             orderPosition.put(orders.get(i).orderId(), i + 1);
+            orders.get(i).items().forEach(item -> itemsByCode.put(item.orderItemCode(), item));
         }
     }
 
@@ -94,6 +116,46 @@ public final class Cafe24Mall {
 
     void expireAccessTokens() {
         oauth.expireAll();
+    }
+
+    /** The mall's "now": orders and their items show what happened up to this moment. */
+    public LocalDateTime now() {
+        return now;
+    }
+
+    /** Moves "now" to the end of {@code today}, revealing what the timelines hold until then; never backwards. */
+    public synchronized void advanceClock(LocalDate today) {
+        LocalDateTime next = endOf(today);
+        if (next.isBefore(now)) {
+            throw new IllegalArgumentException("The clock of " + mallId + " stands at " + now + "; it cannot go back to " + today);
+        }
+        now = next;
+    }
+
+    /**
+     * The buyer returns an item: R00 at {@code requestedAt}, R10 an hour later and R40 at {@code refundedAt}, or only
+     * the request when {@code refundedAt} is null. What the item still had ahead of it (delivery, purchase
+     * confirmation) gives way to the return.
+     */
+    public synchronized void returnItem(String orderItemCode, LocalDateTime requestedAt, LocalDateTime refundedAt) {
+        Item item = itemsByCode.get(orderItemCode);
+        if (item == null) {
+            throw new IllegalArgumentException(mallId + " has no order item " + orderItemCode);
+        }
+        Timeline timeline = item.timeline();
+        if (timeline.claim() != null) {
+            throw new IllegalStateException(orderItemCode + " already has claim " + timeline.claim().code());
+        }
+        LocalDateTime paidAt = timeline.date(ItemStep.PAID, LocalDateTime.MAX);
+        if (paidAt == null || !requestedAt.isAfter(paidAt)) {
+            throw new IllegalArgumentException(orderItemCode + " can only be returned after it was paid (" + paidAt + ")");
+        }
+        LocalDateTime acceptedAt = requestedAt.plusHours(1);
+        if (refundedAt != null && refundedAt.isBefore(acceptedAt)) {
+            throw new IllegalArgumentException("The refund of " + orderItemCode + " must come after the acceptance at " + acceptedAt);
+        }
+        Claim claim = new Claim(Claim.Type.RETURN, claimCodes.next(Claim.Type.RETURN, requestedAt.toLocalDate()), requestedAt);
+        item.history().set(timeline.withReturn(claim, refundedAt == null ? null : acceptedAt, refundedAt));
     }
 
     SandboxResponse handle(SandboxRequest request) {
@@ -149,7 +211,9 @@ public final class Cafe24Mall {
                 case "/api/v2/admin/coupons/count":
                     return count(coupons.size());
                 default:
-                    return productResource(path, request.query());
+                    Matcher category = CATEGORY_PRODUCTS_PATH.matcher(path);
+                    return category.matches() ? categoryProducts(category, request.query())
+                            : productResource(path, request.query());
             }
         } catch (InvalidParameter e) {
             return SandboxResponse.json(422, Cafe24Json.error(422, e.getMessage()));
@@ -175,13 +239,14 @@ public final class Cafe24Mall {
             return SandboxResponse.json(404, Cafe24Json.error(404, "No API found: " + path));
         }
         long productNo = Long.parseLong(m.group(1));
-        Product product = products.stream().filter(p -> p.productNo() == productNo).findFirst().orElse(null);
-        if (product == null) {
+        Integer position = productPosition.get(productNo);
+        if (position == null) {
             return SandboxResponse.json(404, Cafe24Json.error(404, "Product " + productNo + " does not exist."));
         }
+        Product product = products.get(position - 1);
         Set<String> embed = embed(query);
         if (m.group(2) == null) {
-            return SandboxResponse.json(200, Map.of("product", Cafe24Json.product(product,
+            return SandboxResponse.json(200, Map.of("product", Cafe24Json.productDetail(product,
                     embed.contains("variants"), embed.contains("inventories"), malformed(product))));
         }
         if (m.group(3) == null) {
@@ -193,23 +258,29 @@ public final class Cafe24Mall {
                 .orElse(SandboxResponse.json(404, Cafe24Json.error(404, "Variant " + m.group(3) + " does not exist.")));
     }
 
+    /**
+     * GET /categories/{category_no}/products[/count]: display_group is required; group 1 holds the category's
+     * products in product_no order, and groups 2 (recommended) and 3 (new) are empty, as no product is marked so.
+     */
+    private SandboxResponse categoryProducts(Matcher path, Map<String, String> query) {
+        int categoryNo = Integer.parseInt(path.group(1));
+        List<Product> members = productsByCategory.get(categoryNo);
+        if (members == null) {
+            return SandboxResponse.json(404, Cafe24Json.error(404, "Category " + categoryNo + " does not exist."));
+        }
+        List<Product> shown = Params.requiredInt(query, "display_group", 1, 3) == 1 ? members : List.of();
+        if (path.group(2) != null) {
+            return count(shown.size());
+        }
+        int limit = intParam(query, "limit", 50_000, 1, 50_000);
+        return SandboxResponse.json(200, Map.of("products", IntStream.range(0, Math.min(limit, shown.size()))
+                .mapToObj(i -> Cafe24Json.categoryProduct(shown.get(i), i + 1)).toList()));
+    }
+
     private SandboxResponse orderList(Map<String, String> query, boolean countOnly) {
-        LocalDate start = dateParam(query, "start_date");
-        LocalDate end = dateParam(query, "end_date");
-        if (end.isBefore(start)) {
-            throw new InvalidParameter("end_date must not be before start_date. (parameter.end_date)");
-        }
-        if (end.isAfter(start.plusMonths(3))) {
-            throw new InvalidParameter("The search period may not exceed 3 months. (parameter.start_date, parameter.end_date)");
-        }
-        String dateType = query.getOrDefault("date_type", "order_date");
-        if (!dateType.equals("order_date") && !dateType.equals("pay_date")) {
-            throw new InvalidParameter("date_type supports order_date and pay_date in the sandbox. (parameter.date_type)");
-        }
-        List<Order> matching = orders.stream().filter(o -> {
-            var at = dateType.equals("pay_date") ? o.paymentDate() : o.orderDate();
-            return at != null && !at.toLocalDate().isBefore(start) && !at.toLocalDate().isAfter(end);
-        }).toList();
+        OrderSearch search = OrderSearch.of(query);
+        LocalDateTime asOf = now;
+        List<Order> matching = orders.stream().filter(o -> search.matches(o, asOf)).toList();
         if (countOnly) {
             return count(matching.size());
         }
@@ -217,7 +288,7 @@ public final class Cafe24Mall {
         int offset = intParam(query, "offset", 0, 0, 15000);
         boolean items = embed(query).contains("items");
         return SandboxResponse.json(200, Map.of("orders", matching.stream().skip(offset).limit(limit)
-                .map(o -> Cafe24Json.order(o, items, malformed(o))).toList()));
+                .map(o -> Cafe24Json.order(o, asOf, items, itemPaymentAmounts, malformed(o))).toList()));
     }
 
     private <T> SandboxResponse page(String name, List<T> all, Map<String, String> query, int maxLimit, int maxOffset,
@@ -241,58 +312,35 @@ public final class Cafe24Mall {
         return every > 0 && orderPosition.get(o.orderId()) % every == 0;
     }
 
-    /** Everything this mall holds, in the API's own format, plus which records the current faults corrupt. */
+    /**
+     * Everything this mall holds at its "now", in the API's own format: products as the detail endpoint renders
+     * them (with category, variants and inventories), orders with their items, which products each category lists,
+     * and which records the current faults corrupt.
+     */
     public Map<String, Object> groundTruth() {
+        LocalDateTime asOf = now;
+        List<Order> ordered = orders.stream().filter(o -> o.orderedBy(asOf)).toList();
         Map<String, Object> truth = new LinkedHashMap<>();
         truth.put("mall_id", mallId);
-        truth.put("today", config.today().toString());
+        truth.put("today", asOf.toLocalDate().toString());
+        truth.put("now", asOf.format(Cafe24Json.DATE_TIME));
         truth.put("categories", categories.stream().map(Cafe24Json::category).toList());
-        truth.put("products", products.stream().map(p -> Cafe24Json.product(p, true, true, false)).toList());
-        truth.put("orders", orders.stream().map(o -> Cafe24Json.order(o, true, false)).toList());
+        truth.put("products", products.stream().map(p -> Cafe24Json.productDetail(p, true, true, false)).toList());
+        truth.put("category_products", productsByCategory.entrySet().stream().map(e -> Map.of(
+                "category_no", e.getKey(), "product_nos", e.getValue().stream().map(Product::productNo).toList())).toList());
+        truth.put("orders", ordered.stream().map(o -> Cafe24Json.order(o, asOf, true, itemPaymentAmounts, false)).toList());
         truth.put("coupons", coupons.stream().map(Cafe24Json::coupon).toList());
         truth.put("malformed_products", products.stream().filter(this::malformed).map(Product::productNo).toList());
-        truth.put("malformed_orders", orders.stream().filter(this::malformed).map(Order::orderId).toList());
+        truth.put("malformed_orders", ordered.stream().filter(this::malformed).map(Order::orderId).toList());
         return truth;
+    }
+
+    private static LocalDateTime endOf(LocalDate day) {
+        return day.atTime(LocalTime.of(23, 59, 59));
     }
 
     private static Set<String> embed(Map<String, String> query) {
         String embed = query.get("embed");
         return embed == null ? Set.of() : new HashSet<>(Arrays.asList(embed.split(",")));
-    }
-
-    private static int intParam(Map<String, String> query, String name, int fallback, int min, int max) {
-        long value = longParam(query, name, fallback);
-        if (value < min || value > max) {
-            throw new InvalidParameter("The value of " + name + " must be between " + min + " and " + max
-                    + ". (parameter." + name + ")");
-        }
-        return (int) value;
-    }
-
-    private static long longParam(Map<String, String> query, String name, long fallback) {
-        String raw = query.get(name);
-        try {
-            return raw == null ? fallback : Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameter(name + " must be a number, got '" + raw + "'. (parameter." + name + ")");
-        }
-    }
-
-    private static LocalDate dateParam(Map<String, String> query, String name) {
-        String raw = query.get(name);
-        if (raw == null) {
-            throw new InvalidParameter(name + " is a required field. (parameter." + name + ")");
-        }
-        try {
-            return Cafe24Json.parseDate(raw).toLocalDate();
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameter(name + " must be YYYY-MM-DD, got '" + raw + "'. (parameter." + name + ")");
-        }
-    }
-
-    private static final class InvalidParameter extends RuntimeException {
-        InvalidParameter(String message) {
-            super(message);
-        }
     }
 }

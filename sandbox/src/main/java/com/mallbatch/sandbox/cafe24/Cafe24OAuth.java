@@ -68,7 +68,7 @@ final class Cafe24OAuth {
         String expected = "Basic " + Base64.getEncoder()
                 .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(request.header("Authorization"))) {
-            return SandboxResponse.json(401, oauthError("invalid_client", "Client authentication failed"));
+            return SandboxResponse.json(401, oauthError("invalid_client", "Invalid client_secret"));
         }
         String grantType = request.form().get("grant_type");
         if (!"refresh_token".equals(grantType)) {

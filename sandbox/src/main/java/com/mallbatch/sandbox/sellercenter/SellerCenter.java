@@ -4,13 +4,10 @@ import com.mallbatch.sandbox.Faults;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.SandboxRequest;
 import com.mallbatch.sandbox.SandboxResponse;
-import com.mallbatch.sandbox.sellercenter.SellerCenterData.Order;
-import com.mallbatch.sandbox.sellercenter.SellerCenterData.Product;
 
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,13 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One crawl-only seller center under {@code /seller/{id}}: a login form with a CSRF field and a session cookie that
- * expires after a number of requests or 30 minutes (then every page redirects to the login), paginated product and
- * order lists, product pages, and robots.txt.
+ * expires after a number of requests or 30 minutes (then every page redirects to the login), robots.txt, a
+ * dashboard, and behind them its flavour's {@link BackOffice}: paginated product and order lists and product pages.
  */
 public final class SellerCenter {
 
-    static final int PRODUCTS_PER_PAGE = 20;
-    static final int ORDERS_PER_PAGE = 20;
     private static final String COOKIE = "SC_SESSION";
     private static final Duration SESSION_TTL = Duration.ofMinutes(30);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,24 +33,31 @@ public final class SellerCenter {
     private record Session(Instant started, AtomicInteger requests) {
     }
 
+    /** One received request: "GET /products?page=3" and when it arrived (System.nanoTime). */
+    private record Received(String line, long startNanos) {
+    }
+
     private final String id;
-    private final boolean nextData;
     private final String base;
     private final SandboxConfig config;
     private final Faults faults;
-    private final SellerCenterData data;
+    private final BackOffice backOffice;
     private final Set<String> csrfTokens = ConcurrentHashMap.newKeySet();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-    private final List<String> requestLog = Collections.synchronizedList(new ArrayList<>());
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger logins = new AtomicInteger();
 
-    SellerCenter(String id, int index, boolean nextData, SandboxConfig config, Faults faults) {
+    SellerCenter(String id, SandboxConfig config, Faults faults, BackOffice backOffice) {
         this.id = id;
-        this.nextData = nextData;
-        this.base = "/seller/" + id;
+        this.base = base(id);
         this.config = config;
         this.faults = faults;
-        this.data = new SellerCenterData(config, index);
+        this.backOffice = backOffice;
+    }
+
+    /** The path every page of center {@code id} lives under. */
+    static String base(String id) {
+        return "/seller/" + id;
     }
 
     public String id() {
@@ -63,7 +65,7 @@ public final class SellerCenter {
     }
 
     public String flavour() {
-        return nextData ? "next-data" : "html";
+        return backOffice.flavour();
     }
 
     public String username() {
@@ -76,13 +78,24 @@ public final class SellerCenter {
 
     /** Every request this center received, "GET /products?page=3" style, oldest first. */
     public List<String> requestLog() {
-        synchronized (requestLog) {
-            return List.copyOf(requestLog);
+        synchronized (received) {
+            return received.stream().map(Received::line).toList();
         }
     }
 
+    /**
+     * When each request of {@link #requestLog()} arrived ({@link System#nanoTime()}), in the same order: logins and
+     * requests answered with a redirect count like any other, as they all cost the site.
+     */
+    public List<Long> requestStartNanos() {
+        synchronized (received) {
+            return received.stream().map(Received::startNanos).toList();
+        }
+    }
+
+    /** Forgets the request log and its start times. */
     public void clearRequestLog() {
-        requestLog.clear();
+        received.clear();
     }
 
     public int logins() {
@@ -90,8 +103,14 @@ public final class SellerCenter {
     }
 
     SandboxResponse handle(SandboxRequest request) {
+        long startNanos = System.nanoTime();
         String query = request.exchange().getRequestURI().getRawQuery();
-        requestLog.add(request.method() + " " + request.path() + (query == null ? "" : "?" + query));
+        String target = request.path() + (query == null ? "" : "?" + query);
+        received.add(new Received(request.method() + " " + target, startNanos));
+        // a transient failure in front of the site hits whatever it matches, logged in or not
+        if (faults.failNextHit(base + target)) {
+            return unavailable();
+        }
         String path = request.path();
         if (path.equals("/robots.txt")) {
             return SandboxResponse.text("User-agent: *\nDisallow: " + base + "/settings\nAllow: /\n");
@@ -105,36 +124,21 @@ public final class SellerCenter {
         if (faults.blocked()) {
             return SandboxResponse.html(200, SellerCenterPages.captcha());
         }
-        if (faults.serverError(base + path + (query == null ? "" : "?" + query))) {
-            return SandboxResponse.html(503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+        if (faults.serverError(base + target)) {
+            return unavailable();
         }
-        SellerCenterPages pages = nextData ? new NextDataPages() : new TablePages(base, faults.layoutV2());
+        if (path.equals("/dashboard")) {
+            return SandboxResponse.html(200, SellerCenterPages.dashboard(username()));
+        }
         try {
-            if (path.equals("/dashboard")) {
-                return SandboxResponse.html(200, SellerCenterPages.dashboard(username()));
-            }
-            if (path.equals("/products")) {
-                int page = page(request);
-                int total = pages(data.products.size(), PRODUCTS_PER_PAGE);
-                return SandboxResponse.html(200, pages.productList(slice(data.products, page, PRODUCTS_PER_PAGE), page, total));
-            }
-            if (path.startsWith("/products/")) {
-                long productId = Long.parseLong(path.substring("/products/".length()));
-                return data.products.stream().filter(p -> p.id() == productId).findFirst()
-                        .map(p -> SandboxResponse.html(200, pages.product(p)))
-                        .orElse(SandboxResponse.html(404, Html.page("없는 상품", "<p>상품을 찾을 수 없습니다.</p>")));
-            }
-            if (path.equals("/orders")) {
-                String date = request.query().getOrDefault("date", config.today().toString());
-                List<Order> day = data.ordersOn(LocalDate.parse(date));
-                int page = page(request);
-                return SandboxResponse.html(200, pages.orderList(date, slice(day, page, ORDERS_PER_PAGE), page,
-                        pages(day.size(), ORDERS_PER_PAGE)));
-            }
+            return backOffice.page(path, request);
         } catch (NumberFormatException | DateTimeParseException e) {
             return SandboxResponse.html(400, Html.page("잘못된 요청", "<p>" + Html.escape(e.getMessage()) + "</p>"));
         }
-        return SandboxResponse.html(404, Html.page("페이지 없음", "<p>요청하신 페이지를 찾을 수 없습니다.</p>"));
+    }
+
+    private static SandboxResponse unavailable() {
+        return SandboxResponse.html(503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
     }
 
     private SandboxResponse loginPage(String error) {
@@ -147,6 +151,9 @@ public final class SellerCenter {
         Map<String, String> form = request.form();
         if (!csrfTokens.remove(form.getOrDefault("_csrf", ""))) {
             return loginPage("보안 토큰이 만료되었습니다. 다시 시도해 주세요.");
+        }
+        if (faults.captchaOnLogin()) {
+            return SandboxResponse.html(200, SellerCenterPages.captcha());
         }
         if (!username().equals(form.get("username")) || !password().equals(form.get("password"))) {
             return loginPage("아이디 또는 비밀번호가 올바르지 않습니다.");
@@ -186,45 +193,13 @@ public final class SellerCenter {
         Map<String, Object> truth = new LinkedHashMap<>();
         truth.put("id", id);
         truth.put("flavour", flavour());
-        truth.put("products", data.products.stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", p.id());
-            m.put("code", p.code());
-            m.put("name", p.name());
-            m.put("price", p.price());
-            m.put("selling", p.selling());
-            m.put("variants", p.variants().stream().map(v -> Map.of("option", v.option(), "sku", v.sku(),
-                    "stock", v.stock(), "stockText", v.stockText(), "extraPrice", v.extraPrice())).toList());
-            return m;
-        }).toList());
-        truth.put("orders", data.orders.stream().map(o -> Map.of("orderNo", o.orderNo(),
-                "orderedAt", o.orderedAt().toString(), "total", o.total(),
-                "lines", o.lines().stream().map(l -> Map.of("lineNo", l.lineNo(), "productId", l.product().id(),
-                        "productName", l.product().name(), "option", l.variant().option(), "sku", l.variant().sku(),
-                        "quantity", l.quantity(), "unitPrice", l.unitPrice(), "status", l.status())).toList())).toList());
+        truth.putAll(backOffice.groundTruth());
         return truth;
-    }
-
-    private static int page(SandboxRequest request) {
-        return Math.max(1, Integer.parseInt(request.query().getOrDefault("page", "1")));
-    }
-
-    private static int pages(int items, int perPage) {
-        return Math.max(1, (items + perPage - 1) / perPage);
-    }
-
-    private static <T> List<T> slice(List<T> all, int page, int perPage) {
-        int from = Math.min(all.size(), (page - 1) * perPage);
-        return all.subList(from, Math.min(all.size(), from + perPage));
     }
 
     private static String token() {
         byte[] bytes = new byte[18];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    List<Product> products() {
-        return data.products;
     }
 }

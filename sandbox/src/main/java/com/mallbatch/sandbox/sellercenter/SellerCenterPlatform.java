@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The crawl-only seller centers: {@code stylemarket01…} render HTML, {@code nextshop01…} ship __NEXT_DATA__ JSON. */
+/**
+ * The crawl-only seller centers: {@code stylemarket01…} render HTML, {@code nextshop01…} ship __NEXT_DATA__ JSON,
+ * {@code easyseller01…} render HTML with one order-list row per order line.
+ */
 public final class SellerCenterPlatform {
 
     private final Map<String, SellerCenter> centers = new LinkedHashMap<>();
@@ -19,15 +22,21 @@ public final class SellerCenterPlatform {
 
     public SellerCenterPlatform(SandboxConfig config, Faults faults) {
         for (int i = 1; i <= config.htmlSellerCenters(); i++) {
-            add(new SellerCenter(String.format("stylemarket%02d", i), i, false, config, faults));
+            String id = String.format("stylemarket%02d", i);
+            add(id, config, faults, new ClassicBackOffice(SellerCenter.base(id), false, config, i, faults));
         }
         for (int i = 1; i <= config.nextSellerCenters(); i++) {
-            add(new SellerCenter(String.format("nextshop%02d", i), 100 + i, true, config, faults));
+            String id = String.format("nextshop%02d", i);
+            add(id, config, faults, new ClassicBackOffice(SellerCenter.base(id), true, config, 100 + i, faults));
+        }
+        for (int i = 1; i <= config.lineSellerCenters(); i++) {
+            String id = String.format("easyseller%02d", i);
+            add(id, config, faults, new LineRowsBackOffice(SellerCenter.base(id), config, i, faults));
         }
     }
 
-    private void add(SellerCenter center) {
-        centers.put(center.id(), center);
+    private void add(String id, SandboxConfig config, Faults faults, BackOffice backOffice) {
+        centers.put(id, new SellerCenter(id, config, faults, backOffice));
     }
 
     public List<SellerCenter> centers() {

@@ -1,7 +1,7 @@
 package com.mallbatch.writers.mysql;
 
 import com.mallbatch.domain.Category;
-import com.mallbatch.domain.Money;
+import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.OrderLine;
 import com.mallbatch.domain.Product;
@@ -12,35 +12,99 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.support.CompositeItemWriter;
 
 import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
-/** Upsert writers for the canonical tables (see the V3 migration), one per item type the collect steps produce. */
+import static com.mallbatch.writers.mysql.TableSpec.amount;
+import static com.mallbatch.writers.mysql.TableSpec.column;
+import static com.mallbatch.writers.mysql.TableSpec.key;
+
+/** Upsert writers for the canonical tables (V3 and later migrations), one per item type the collect steps produce. */
 public final class CanonicalTables {
 
-    public static final TableSpec CATEGORIES = new TableSpec("categories",
-            List.of("account_id", "category_no", "name", "parent_category_no", "depth"),
-            List.of("account_id", "category_no"));
-    public static final TableSpec PRODUCTS = new TableSpec("products",
-            List.of("account_id", "product_no", "product_code", "seller_code", "name", "price", "retail_price",
-                    "displayed", "selling", "category_nos", "created_at", "updated_at", "source"),
-            List.of("account_id", "product_no"));
-    public static final TableSpec VARIANTS = new TableSpec("variants",
-            List.of("account_id", "variant_code", "product_no", "seller_sku", "option_text", "additional_amount",
-                    "displayed", "selling", "source"),
-            List.of("account_id", "variant_code"));
-    public static final TableSpec STOCK_LEVELS = new TableSpec("stock_levels",
-            List.of("account_id", "variant_code", "business_date", "quantity", "safety_quantity",
-                    "inventory_tracked", "source", "stale", "confirmed_at"),
-            List.of("account_id", "variant_code", "business_date"));
-    public static final TableSpec ORDERS = new TableSpec("orders",
-            List.of("account_id", "order_id", "ordered_at", "paid_at", "paid", "canceled", "buyer_id",
-                    "order_amount", "shipping_fee", "coupon_discount", "payment_amount"),
-            List.of("account_id", "order_id"));
-    public static final TableSpec ORDER_LINES = new TableSpec("order_lines",
-            List.of("account_id", "line_id", "order_id", "product_no", "variant_code", "seller_sku", "product_name",
-                    "option_text", "quantity", "unit_price", "option_price", "seller_discount", "coupon_discount",
-                    "payment_amount", "platform_status", "status"),
-            List.of("account_id", "line_id"));
+    public static final TableSpec<Category> CATEGORIES = TableSpec.of("categories",
+            key("account_id", Category::accountId),
+            key("category_no", Category::categoryNo),
+            column("name", Category::name),
+            column("parent_category_no", Category::parentCategoryNo),
+            column("depth", Category::depth));
+
+    public static final TableSpec<Product> PRODUCTS = TableSpec.of("products",
+            key("account_id", Product::accountId),
+            key("product_no", Product::productNo),
+            column("product_code", Product::productCode),
+            column("seller_code", Product::sellerCode),
+            column("name", Product::name),
+            column("brand", Product::brand),
+            amount("price", Product::price),
+            amount("retail_price", Product::retailPrice),
+            column("displayed", Product::displayed),
+            column("selling", Product::selling),
+            column("status", p -> p.status().name()),
+            column("created_at", Product::createdAt),
+            column("updated_at", Product::updatedAt),
+            column("source", p -> p.source().name()));
+
+    public static final TableSpec<Variant> VARIANTS = TableSpec.of("variants",
+            key("account_id", Variant::accountId),
+            key("variant_code", Variant::variantCode),
+            column("product_no", Variant::productNo),
+            column("seller_sku", Variant::sellerSku),
+            column("option_text", Variant::optionText),
+            amount("additional_amount", Variant::additionalAmount),
+            column("displayed", Variant::displayed),
+            column("selling", Variant::selling),
+            column("source", v -> v.source().name()));
+
+    /**
+     * A value read now is fresh (it clears a stale mark left by an earlier failed collect) and partial until its
+     * account's collect of the date completes.
+     */
+    public static final TableSpec<StockLevel> STOCK_LEVELS = TableSpec.of("stock_levels",
+            key("account_id", StockLevel::accountId),
+            key("variant_code", StockLevel::variantCode),
+            key("business_date", StockLevel::businessDate),
+            column("quantity", StockLevel::quantity),
+            column("stock_text", StockLevel::stockText),
+            column("safety_quantity", StockLevel::safetyQuantity),
+            column("inventory_tracked", StockLevel::inventoryTracked),
+            column("source", s -> s.source().name()),
+            column("stale", s -> false),
+            column("confirmed_at", s -> LocalDateTime.now()),
+            column("partial", s -> true));
+
+    public static final TableSpec<Order> ORDERS = TableSpec.of("orders",
+            key("account_id", Order::accountId),
+            key("order_id", Order::orderId),
+            column("ordered_at", Order::orderedAt),
+            column("paid_at", Order::paidAt),
+            column("paid", o -> o.paid().name()),
+            column("canceled", o -> o.canceled().name()),
+            column("buyer_id", Order::buyerId),
+            amount("order_amount", Order::orderAmount),
+            amount("shipping_fee", Order::shippingFee),
+            amount("coupon_discount", Order::couponDiscount),
+            amount("payment_amount", Order::paymentAmount));
+
+    public static final TableSpec<OrderLine> ORDER_LINES = TableSpec.of("order_lines",
+            key("account_id", OrderLine::accountId),
+            key("order_id", OrderLine::orderId),
+            key("line_id", OrderLine::lineId),
+            column("product_no", OrderLine::productNo),
+            column("variant_code", OrderLine::variantCode),
+            column("seller_sku", OrderLine::sellerSku),
+            column("product_name", OrderLine::productName),
+            column("option_text", OrderLine::optionText),
+            column("quantity", OrderLine::quantity),
+            amount("list_price", OrderLine::listPrice),
+            amount("unit_price", OrderLine::unitPrice),
+            amount("option_price", OrderLine::optionPrice),
+            amount("seller_discount", OrderLine::sellerDiscount),
+            amount("coupon_discount", OrderLine::couponDiscount),
+            amount("payment_amount", OrderLine::paymentAmount),
+            column("platform_status", OrderLine::platformStatus),
+            column("status", l -> l.status().name()));
 
     private final DataSource dataSource;
     private final UpsertMode mode;
@@ -55,59 +119,39 @@ public final class CanonicalTables {
     }
 
     public ItemWriter<Category> categories() {
-        return new UpsertWriter<Category>(dataSource, CATEGORIES, mode, (c, out) -> out.accept(new Object[]{
-                c.accountId(), c.categoryNo(), c.name(), c.parentCategoryNo(), c.depth()}));
+        return UpsertWriter.rowPerItem(dataSource, CATEGORIES, mode);
+    }
+
+    /** Memberships seen by the collect of {@code businessDate}; see {@link JdbcCategoryMemberships}. */
+    public ItemWriter<CategoryMembership> categoryMemberships(LocalDate businessDate) {
+        return UpsertWriter.rowPerItem(dataSource, TableSpec.of("product_categories",
+                key("account_id", CategoryMembership::accountId),
+                key("product_no", CategoryMembership::productNo),
+                key("category_no", CategoryMembership::categoryNo),
+                column("seen_on", m -> businessDate)), mode);
     }
 
     public ItemWriter<Product> products() {
-        return new UpsertWriter<Product>(dataSource, PRODUCTS, mode, (p, out) -> out.accept(new Object[]{
-                p.accountId(), p.productNo(), p.productCode(), p.sellerCode(), p.name(), amount(p.price()),
-                amount(p.retailPrice()), p.displayed(), p.selling(), String.join(",", p.categoryNos()),
-                p.createdAt(), p.updatedAt(), p.source().name()}));
+        return UpsertWriter.rowPerItem(dataSource, PRODUCTS, mode);
     }
 
     public ItemWriter<VariantStock> variantsAndStock() {
-        UpsertWriter<VariantStock> variants = new UpsertWriter<>(dataSource, VARIANTS, mode,
-                (vs, out) -> out.accept(variantRow(vs.variant())));
-        UpsertWriter<VariantStock> stock = new UpsertWriter<>(dataSource, STOCK_LEVELS, mode,
-                (vs, out) -> out.accept(stockRow(vs.stock())));
+        ItemWriter<VariantStock> variants = new UpsertWriter<VariantStock, Variant>(dataSource, VARIANTS, mode,
+                (vs, out) -> out.accept(vs.variant()));
+        ItemWriter<VariantStock> stock = new UpsertWriter<VariantStock, StockLevel>(dataSource, STOCK_LEVELS, mode,
+                (vs, out) -> out.accept(vs.stock()));
         return new CompositeItemWriter<>(List.of(variants, stock));
     }
 
     public ItemWriter<Order> orders() {
-        UpsertWriter<Order> orders = new UpsertWriter<>(dataSource, ORDERS, mode, (o, out) -> out.accept(new Object[]{
-                o.accountId(), o.orderId(), o.orderedAt(), o.paidAt(), o.paid(), o.canceled(), o.buyerId(),
-                amount(o.orderAmount()), amount(o.shippingFee()), amount(o.couponDiscount()),
-                amount(o.paymentAmount())}));
-        UpsertWriter<Order> lines = new UpsertWriter<>(dataSource, ORDER_LINES, mode,
-                (o, out) -> o.lines().forEach(l -> out.accept(orderLineRow(l))));
+        ItemWriter<Order> orders = UpsertWriter.rowPerItem(dataSource, ORDERS, mode);
+        ItemWriter<Order> lines = new UpsertWriter<Order, OrderLine>(dataSource, ORDER_LINES, mode,
+                (order, out) -> order.lines().forEach(out));
         return new CompositeItemWriter<>(List.of(orders, lines));
     }
 
     /** Order lines on their own: the bulk path the load benchmark measures. */
     public ItemWriter<OrderLine> orderLines() {
-        return new UpsertWriter<OrderLine>(dataSource, ORDER_LINES, mode, (l, out) -> out.accept(orderLineRow(l)));
-    }
-
-    public static Object[] orderLineRow(OrderLine l) {
-        return new Object[]{l.accountId(), l.lineId(), l.orderId(), l.productNo(), l.variantCode(), l.sellerSku(),
-                l.productName(), l.optionText(), l.quantity(), amount(l.unitPrice()), amount(l.optionPrice()),
-                amount(l.sellerDiscount()), amount(l.couponDiscount()), amount(l.paymentAmount()),
-                l.platformStatus(), l.status().name()};
-    }
-
-    private static Object[] variantRow(Variant v) {
-        return new Object[]{v.accountId(), v.variantCode(), v.productNo(), v.sellerSku(), v.optionText(),
-                amount(v.additionalAmount()), v.displayed(), v.selling(), v.source().name()};
-    }
-
-    private static Object[] stockRow(StockLevel s) {
-        // A value read now is fresh: writing it clears a stale mark left by an earlier failed crawl.
-        return new Object[]{s.accountId(), s.variantCode(), s.businessDate(), s.quantity(), s.safetyQuantity(),
-                s.inventoryTracked(), s.source().name(), false, java.time.LocalDateTime.now()};
-    }
-
-    private static java.math.BigDecimal amount(Money money) {
-        return money == null ? null : money.amount();
+        return UpsertWriter.rowPerItem(dataSource, ORDER_LINES, mode);
     }
 }

@@ -19,10 +19,19 @@ import java.util.List;
 /** Tenants and mall accounts in MySQL, and their registration from the accounts file. */
 public final class JdbcMallAccounts implements MallAccounts {
 
-    /** An account as the accounts file declares it. */
+    /**
+     * An account as the accounts file declares it. {@code reauthorizedAt} (any text, e.g. a date) marks a new
+     * authorization by the seller: the file's refresh token replaces the stored one once for each new marker, even
+     * when the token itself is the one the file held before.
+     */
     public record Registration(String tenantKey, String tenantName, Platform platform, String accountKey,
                                String baseUrl, RateBudget rateBudget, String crawlProfile, boolean enabled,
-                               MallCredentials credentials) {
+                               MallCredentials credentials, String reauthorizedAt) {
+
+        public Registration(String tenantKey, String tenantName, Platform platform, String accountKey, String baseUrl,
+                            RateBudget rateBudget, String crawlProfile, boolean enabled, MallCredentials credentials) {
+            this(tenantKey, tenantName, platform, accountKey, baseUrl, rateBudget, crawlProfile, enabled, credentials, null);
+        }
     }
 
     private static final String SELECT = "SELECT a.id, t.tenant_key, a.platform, a.account_key, a.base_url, "
@@ -55,8 +64,11 @@ public final class JdbcMallAccounts implements MallAccounts {
     }
 
     /**
-     * Creates or updates the tenant and the account. Credentials are written only when the file's credentials
-     * changed since the last import, so a re-import never puts back a refresh token that has since been rotated.
+     * Creates or updates the tenant and the account, and takes from the file only the credentials it changed. The
+     * client credentials (id and secret, or a crawl login) are taken when they differ from the last import. The
+     * refresh token is taken only when the file holds a new one or a new re-authorization marker:
+     * the mall rotates refresh tokens, so the one stored is usually newer than the file's, and putting the file's
+     * back would lock the account out.
      */
     public long register(Registration r) {
         jdbc.update("INSERT INTO tenants (tenant_key, name) VALUES (?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name)",
@@ -72,23 +84,47 @@ public final class JdbcMallAccounts implements MallAccounts {
         long id = jdbc.queryForObject("SELECT id FROM mall_accounts WHERE platform = ? AND account_key = ?",
                 Long.class, r.platform().name(), r.accountKey());
         if (r.credentials() != null) {
-            String hash = fingerprint(r.credentials());
-            String stored = jdbc.queryForObject("SELECT credentials_source_hash FROM mall_accounts WHERE id = ?",
-                    String.class, id);
-            if (!hash.equals(stored)) {
-                byte[] sealed = cipher.encrypt(CredentialCodec.encode(r.credentials()),
-                        JdbcCredentialStore.associatedData(id));
-                jdbc.update("UPDATE mall_accounts SET credentials_enc = ?, credentials_source_hash = ? WHERE id = ?",
-                        sealed, hash, id);
-            }
+            importCredentials(id, r.credentials(), r.reauthorizedAt());
         }
         return id;
     }
 
-    private static String fingerprint(MallCredentials c) {
+    private void importCredentials(long id, MallCredentials file, String reauthorizedAt) {
+        String clientHash = fingerprint(file.clientId(), file.clientSecret());
+        String tokenHash = fingerprint(file.refreshToken(), reauthorizedAt);
+        StoredCredentials stored = jdbc.queryForObject("SELECT credentials_enc, credentials_source_hash, token_source_hash "
+                + "FROM mall_accounts WHERE id = ?", (rs, n) -> new StoredCredentials(rs.getBytes(1), rs.getString(2),
+                rs.getString(3)), id);
+        MallCredentials result;
+        if (stored.sealed() == null) {
+            result = file;
+        } else {
+            MallCredentials current = CredentialCodec.decode(cipher.decrypt(stored.sealed(), JdbcCredentialStore.associatedData(id)));
+            result = current;
+            if (!clientHash.equals(stored.clientHash())) {
+                result = new MallCredentials(file.clientId(), file.clientSecret(), result.refreshToken(),
+                        result.accessToken(), result.accessTokenExpiresAt());
+            }
+            // A row imported before the token had a fingerprint of its own adopts the file's token as already seen.
+            if (stored.tokenHash() != null && !tokenHash.equals(stored.tokenHash())) {
+                result = new MallCredentials(result.clientId(), result.clientSecret(), file.refreshToken(), null, null);
+            }
+            if (result.equals(current) && clientHash.equals(stored.clientHash()) && tokenHash.equals(stored.tokenHash())) {
+                return;
+            }
+        }
+        byte[] sealed = cipher.encrypt(CredentialCodec.encode(result), JdbcCredentialStore.associatedData(id));
+        jdbc.update("UPDATE mall_accounts SET credentials_enc = ?, credentials_source_hash = ?, token_source_hash = ? "
+                + "WHERE id = ?", sealed, clientHash, tokenHash, id);
+    }
+
+    private record StoredCredentials(byte[] sealed, String clientHash, String tokenHash) {
+    }
+
+    private static String fingerprint(String... parts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[]{c.clientId(), c.clientSecret(), c.refreshToken(), c.accessToken()}) {
+            for (String part : parts) {
                 sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

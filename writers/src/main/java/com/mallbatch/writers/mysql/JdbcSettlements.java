@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static com.mallbatch.writers.mysql.TableSpec.amount;
+import static com.mallbatch.writers.mysql.TableSpec.column;
+import static com.mallbatch.writers.mysql.TableSpec.key;
+
 /**
  * Settlement snapshots in MySQL: drafts are built and rebuilt freely; confirming freezes one (the triggers of V6
  * refuse any later change), hashes its canonical content, and supersedes the previous version only when the numbers
@@ -22,10 +26,19 @@ import java.util.function.Consumer;
  */
 public final class JdbcSettlements {
 
-    public static final TableSpec SETTLEMENT_LINES = new TableSpec("settlement_lines",
-            List.of("settlement_id", "line_id", "order_id", "ordered_at", "product_no", "platform_status", "gross",
-                    "seller_discount", "commission", "shipping", "refund", "net"),
-            List.of("settlement_id", "line_id"));
+    public static final TableSpec<SettlementLine> SETTLEMENT_LINES = TableSpec.of("settlement_lines",
+            key("settlement_id", SettlementLine::settlementId),
+            key("order_id", SettlementLine::orderId),
+            key("line_id", SettlementLine::lineId),
+            column("ordered_at", SettlementLine::orderedAt),
+            column("product_no", SettlementLine::productNo),
+            column("platform_status", SettlementLine::platformStatus),
+            amount("gross", SettlementLine::gross),
+            amount("seller_discount", SettlementLine::sellerDiscount),
+            amount("commission", SettlementLine::commission),
+            amount("shipping", SettlementLine::shipping),
+            amount("refund", SettlementLine::refund),
+            amount("net", SettlementLine::net));
     private static final List<String> AMOUNTS = List.of("gross", "seller_discount", "commission", "shipping", "refund", "net");
     private static final RowMapper<SettlementLine> LINE = (rs, n) -> new SettlementLine(rs.getLong("settlement_id"),
             rs.getString("line_id"), rs.getString("order_id"), rs.getObject("ordered_at", LocalDateTime.class),
@@ -52,10 +65,7 @@ public final class JdbcSettlements {
     }
 
     public ItemWriter<SettlementLine> lineWriter(UpsertMode mode) {
-        return new UpsertWriter<SettlementLine>(dataSource, SETTLEMENT_LINES, mode, (l, out) -> out.accept(new Object[]{
-                l.settlementId(), l.lineId(), l.orderId(), l.orderedAt(), l.productNo(), l.platformStatus(),
-                l.gross().amount(), l.sellerDiscount().amount(), l.commission().amount(), l.shipping().amount(),
-                l.refund().amount(), l.net().amount()}));
+        return UpsertWriter.rowPerItem(dataSource, SETTLEMENT_LINES, mode);
     }
 
     /** Accounts (of one tenant, or all) that have orders in the period. */
@@ -87,15 +97,15 @@ public final class JdbcSettlements {
                 + "FROM settlement_lines WHERE settlement_id = ?", draftId);
         BigDecimal extraCosts = jdbc.queryForObject("SELECT COALESCE(SUM(e.amount), 0) FROM extra_costs e JOIN settlements s "
                 + "ON s.account_id = e.account_id AND s.period = e.period WHERE s.id = ?", BigDecimal.class, draftId);
-        BigDecimal net = amount(lines, "gross").subtract(amount(lines, "seller_discount")).subtract(amount(lines, "commission"))
-                .add(amount(lines, "shipping")).add(amount(lines, "refund")).subtract(extraCosts);
+        BigDecimal net = total(lines, "gross").subtract(total(lines, "seller_discount")).subtract(total(lines, "commission"))
+                .add(total(lines, "shipping")).add(total(lines, "refund")).subtract(extraCosts);
         jdbc.update("UPDATE settlements SET gross = ?, seller_discount = ?, commission = ?, shipping = ?, refund = ?, "
                         + "line_count = ?, extra_costs = ?, net = ? WHERE id = ? AND status = 'DRAFT'",
                 lines.get("gross"), lines.get("seller_discount"), lines.get("commission"), lines.get("shipping"),
                 lines.get("refund"), lines.get("line_count"), extraCosts, net, draftId);
     }
 
-    private static BigDecimal amount(Map<String, Object> row, String column) {
+    private static BigDecimal total(Map<String, Object> row, String column) {
         return (BigDecimal) row.get(column);
     }
 
@@ -128,13 +138,15 @@ public final class JdbcSettlements {
     private void recordDifferences(long newId, long oldId) {
         for (String field : AMOUNTS) {
             // lines changed or added, then lines that disappeared
-            jdbc.update("INSERT INTO settlement_differences (settlement_id, previous_id, line_id, field, old_value, new_value) "
-                    + "SELECT ?, ?, n.line_id, ?, o." + field + ", n." + field + " FROM settlement_lines n "
-                    + "LEFT JOIN settlement_lines o ON o.settlement_id = ? AND o.line_id = n.line_id "
+            jdbc.update("INSERT INTO settlement_differences (settlement_id, previous_id, order_id, line_id, field, "
+                    + "old_value, new_value) SELECT ?, ?, n.order_id, n.line_id, ?, o." + field + ", n." + field
+                    + " FROM settlement_lines n LEFT JOIN settlement_lines o ON o.settlement_id = ? "
+                    + "AND o.order_id = n.order_id AND o.line_id = n.line_id "
                     + "WHERE n.settlement_id = ? AND NOT (o." + field + " <=> n." + field + ")", newId, oldId, field, oldId, newId);
-            jdbc.update("INSERT INTO settlement_differences (settlement_id, previous_id, line_id, field, old_value, new_value) "
-                    + "SELECT ?, ?, o.line_id, ?, o." + field + ", NULL FROM settlement_lines o "
-                    + "LEFT JOIN settlement_lines n ON n.settlement_id = ? AND n.line_id = o.line_id "
+            jdbc.update("INSERT INTO settlement_differences (settlement_id, previous_id, order_id, line_id, field, "
+                    + "old_value, new_value) SELECT ?, ?, o.order_id, o.line_id, ?, o." + field + ", NULL "
+                    + "FROM settlement_lines o LEFT JOIN settlement_lines n ON n.settlement_id = ? "
+                    + "AND n.order_id = o.order_id AND n.line_id = o.line_id "
                     + "WHERE o.settlement_id = ? AND n.line_id IS NULL", newId, oldId, field, newId, oldId);
         }
     }
@@ -170,10 +182,10 @@ public final class JdbcSettlements {
         return jdbc.query(SNAPSHOT + "WHERE s.period = ? ORDER BY s.account_id, s.version", SNAPSHOT_ROW, period);
     }
 
-    /** Streams a snapshot's lines in line-id order, without holding them all. */
+    /** Streams a snapshot's lines in (order, line) order, without holding them all. */
     public void forEachLine(long settlementId, Consumer<SettlementLine> consumer) {
         jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT * FROM settlement_lines WHERE settlement_id = ? ORDER BY line_id",
+            var ps = con.prepareStatement("SELECT * FROM settlement_lines WHERE settlement_id = ? ORDER BY order_id, line_id",
                     java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
             ps.setFetchSize(Integer.MIN_VALUE); // Connector/J streams row by row
             ps.setLong(1, settlementId);
@@ -184,8 +196,8 @@ public final class JdbcSettlements {
     }
 
     public List<Map<String, Object>> differences(long settlementId) {
-        return jdbc.queryForList("SELECT line_id, field, old_value, new_value FROM settlement_differences "
-                + "WHERE settlement_id = ? ORDER BY line_id, field", settlementId);
+        return jdbc.queryForList("SELECT order_id, line_id, field, old_value, new_value FROM settlement_differences "
+                + "WHERE settlement_id = ? ORDER BY order_id, line_id, field", settlementId);
     }
 
     private static final String SNAPSHOT = "SELECT s.*, CONCAT(t.tenant_key, '/', a.platform, '/', a.account_key) AS label "

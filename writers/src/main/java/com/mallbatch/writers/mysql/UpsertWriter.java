@@ -22,23 +22,29 @@ import java.util.function.Consumer;
  * LOAD DATA LOCAL into a temporary stage table and merged with one set-based INSERT … SELECT … ON DUPLICATE KEY
  * UPDATE, which is how bulk loads approach the speed of LOAD DATA itself.
  *
- * @param <T> the item; {@code rows} turns one item into zero or more rows in the spec's column order
+ * @param <T> the item the step writes
+ * @param <R> what one row is made from; {@code rows} turns an item into zero or more of them
  */
-public final class UpsertWriter<T> implements ItemWriter<T> {
+public final class UpsertWriter<T, R> implements ItemWriter<T> {
 
     private static final long MIN_STAGE_BYTES = 16L << 20;
     private static final long STAGE_BYTES_PER_ROW = 8192;
 
     private final DataSource dataSource;
-    private final TableSpec spec;
-    private final BiConsumer<T, Consumer<Object[]>> rows;
+    private final TableSpec<R> spec;
+    private final BiConsumer<T, Consumer<R>> rows;
     private final UpsertMode mode;
 
-    public UpsertWriter(DataSource dataSource, TableSpec spec, UpsertMode mode, BiConsumer<T, Consumer<Object[]>> rows) {
+    public UpsertWriter(DataSource dataSource, TableSpec<R> spec, UpsertMode mode, BiConsumer<T, Consumer<R>> rows) {
         this.dataSource = dataSource;
         this.spec = spec;
         this.rows = rows;
         this.mode = mode;
+    }
+
+    /** One row per item. */
+    public static <T> UpsertWriter<T, T> rowPerItem(DataSource dataSource, TableSpec<T> spec, UpsertMode mode) {
+        return new UpsertWriter<>(dataSource, spec, mode, (item, out) -> out.accept(item));
     }
 
     @Override
@@ -57,7 +63,7 @@ public final class UpsertWriter<T> implements ItemWriter<T> {
 
     private void stagedLoad(Connection connection, Chunk<? extends T> chunk) throws SQLException {
         TsvRows tsv = new TsvRows();
-        chunk.forEach(item -> rows.accept(item, tsv::add));
+        chunk.forEach(item -> rows.accept(item, row -> tsv.add(spec.row(row))));
         if (tsv.rows() == 0) {
             return;
         }
@@ -83,7 +89,7 @@ public final class UpsertWriter<T> implements ItemWriter<T> {
 
     private void jdbcBatch(Connection connection, Chunk<? extends T> chunk) throws SQLException {
         List<Object[]> batch = new ArrayList<>();
-        chunk.forEach(item -> rows.accept(item, batch::add));
+        chunk.forEach(item -> rows.accept(item, row -> batch.add(spec.row(row))));
         if (batch.isEmpty()) {
             return;
         }

@@ -52,7 +52,7 @@ class UpsertWriterTest {
     }
 
     static OrderLine line(String lineId, String name, int quantity) {
-        return new OrderLine(7, "20261120-0000001", lineId, "12", "P000000C000A", null, name, "", quantity,
+        return new OrderLine(7, "20261120-0000001", lineId, "12", "P000000C000A", null, name, "", quantity, null,
                 Money.of(12_900), Money.of(0), Money.of(1_000), Money.of(0), Money.of(12_900L * quantity - 1_000),
                 "N40", OrderLineStatus.DELIVERED);
     }
