@@ -31,7 +31,8 @@ class KilledRunRestartTest {
     @Test
     void aCollectKilledMidRunAndRunAgainEndsIdenticalToTheGroundTruth() throws Exception {
         // 2,500 products per mall at Cafe24's real 2 calls/s budget: long enough to be killed mid-way.
-        try (SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig().withSize(2_500, 3, 60, 10), "killed")) {
+        try (SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig().withSize(2_500, 3, 60, 10).withRate(40, 2),
+                "killed")) {
             Path accounts = world.writeAccountsFile(Files.createTempFile("accounts", ".yml"));
             List<String> command = command(world, accounts);
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(world.schema.jdbcUrl(),
@@ -74,6 +75,14 @@ class KilledRunRestartTest {
                 assertThat(actual.stock(BUSINESS_DATE)).isEqualTo(expected.stock(BUSINESS_DATE));
                 assertThat(actual.orders()).isEqualTo(expected.orders(from, BUSINESS_DATE));
                 assertThat(actual.orderLines()).isEqualTo(expected.orderLines(from, BUSINESS_DATE));
+                assertThat(jdbc.queryForList("SELECT CONCAT(entity, ' ', read_count, '/', write_count) FROM collect_stats "
+                        + "WHERE account_id = ? ORDER BY entity", String.class, id))
+                        .as("the whole account-day counted, the killed run's committed part included")
+                        .containsExactly("category " + expected.categories().size() + "/" + expected.categories().size(),
+                                "category product " + expected.categoryMemberships().size() + "/" + expected.categoryMemberships().size(),
+                                "order " + expected.orders(from, BUSINESS_DATE).size() + "/" + expected.orders(from, BUSINESS_DATE).size(),
+                                "product " + expected.products().size() + "/" + expected.products().size(),
+                                "variant " + expected.variants().size() + "/" + expected.variants().size());
             }
         }
     }

@@ -72,6 +72,39 @@ class AccountsFileTest {
     }
 
     @Test
+    void aCafe24EntryWithoutARefreshTokenIsRefusedNamingTheFileEntryAndField() throws Exception {
+        Path noToken = file(VALID.replace(", refreshToken: rt-from-file", ""));
+        assertThatThrownBy(() -> AccountsFile.read(noToken)).hasMessageContaining("accounts.yml")
+                .hasMessageContaining("tenants[0].accounts[0].credentials.refreshToken: is missing")
+                .hasMessageContaining("authorization code");
+        Path noCredentials = file(VALID.substring(0, VALID.indexOf("        credentials:")));
+        assertThatThrownBy(() -> AccountsFile.read(noCredentials))
+                .hasMessageContaining("tenants[0].accounts[0].credentials: is missing");
+    }
+
+    @Test
+    void aReImportThatChangesOnlyTheClientSecretKeepsTheRotatedTokenAndAMarkerTakesTheFilesTokenOnce() throws Exception {
+        JdbcMallAccounts accounts = new JdbcMallAccounts(jdbc, cipher);
+        JdbcCredentialStore store = new JdbcCredentialStore(jdbc, cipher, new DataSourceTransactionManager(jdbc.getDataSource()));
+        String yaml = VALID.replace("acmeshop", "secretshop");
+        long id = accounts.register(AccountsFile.read(file(yaml)).get(0));
+        store.save(id, store.load(id).withTokens("access", null, "rt-rotated"));
+
+        accounts.register(AccountsFile.read(file(yaml.replace("clientSecret: secret", "clientSecret: new-secret"))).get(0));
+        assertThat(store.load(id).clientSecret()).isEqualTo("new-secret");
+        assertThat(store.load(id).refreshToken()).as("a new secret is not a new authorization").isEqualTo("rt-rotated");
+
+        String reauthorized = yaml.replace("clientSecret: secret", "clientSecret: new-secret")
+                .replace("refreshToken: rt-from-file}", "refreshToken: rt-from-file, reauthorizedAt: 2026-11-28}");
+        accounts.register(AccountsFile.read(file(reauthorized)).get(0));
+        assertThat(store.load(id).refreshToken()).as("the operator says the seller authorized again").isEqualTo("rt-from-file");
+
+        store.save(id, store.load(id).withTokens("access", null, "rt-rotated-again"));
+        accounts.register(AccountsFile.read(file(reauthorized)).get(0));
+        assertThat(store.load(id).refreshToken()).as("the same marker again is no new authorization").isEqualTo("rt-rotated-again");
+    }
+
+    @Test
     void writtenFilesReadBackTheSameEvenWithAwkwardSecrets() throws Exception {
         JdbcMallAccounts.Registration original = AccountsFile.read(file(VALID)).get(0);
         JdbcMallAccounts.Registration awkward = new JdbcMallAccounts.Registration(original.tenantKey(),

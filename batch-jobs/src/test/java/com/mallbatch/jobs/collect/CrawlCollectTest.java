@@ -113,6 +113,8 @@ class CrawlCollectTest {
                 BUSINESS_DATE)).isZero();
         assertThat(jdbc.queryForObject("SELECT MIN(stale + 0) FROM stock_levels", Integer.class))
                 .as("every kept value is marked stale").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM crawl_stats WHERE job_execution_id = ?", Integer.class,
+                broken.getId())).as("the failed run still reports its pages").isEqualTo(2);
     }
 
     @Test
@@ -132,8 +134,9 @@ class CrawlCollectTest {
     @Test
     void aMallAddedWithNothingButAProfileInTheDatabaseLoads() throws Exception {
         jdbc.execute("UPDATE mall_accounts SET enabled = FALSE");
-        profiles.save("nextshop", new ClassPathResource("profiles/nextshop.yml").getContentAsString(StandardCharsets.UTF_8));
-        Map<String, Long> next = world.registerSellerCenters(accounts, "nextshop", "nextshop01");
+        profiles.save("nextshop-db", new ClassPathResource("crawl-profiles/nextshop.yml").getContentAsString(StandardCharsets.UTF_8)
+                .replace("name: nextshop", "name: nextshop-db"));
+        Map<String, Long> next = world.registerSellerCenters(accounts, "nextshop-db", "nextshop01");
 
         assertThat(run(BUSINESS_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
@@ -184,6 +187,134 @@ class CrawlCollectTest {
         assertThat(listPages.get(0)).as("the products step resumed at the page that failed; list pages asked: %s", listPages)
                 .isEqualTo("GET /products?page=4");
         assertEqualsGroundTruth("stylemarket01", BUSINESS_DATE);
+        int products = ((List<?>) center.groundTruth().get("products")).size();
+        assertThat(jdbc.queryForObject("SELECT CONCAT(read_count, '/', write_count, '/', skip_count, '/', status) "
+                + "FROM collect_stats WHERE account_id = ? AND entity = 'product'", String.class, ids.get("stylemarket01")))
+                .as("the whole account-day is counted, not only what the restart did").isEqualTo(products + "/" + products + "/0/COMPLETED");
+    }
+
+    @Test
+    void aLinePerRowSellerCenterLoadsEachLineWithItsOwnAmountsAndStatusAndTheDaysTotals() throws Exception {
+        Map<String, Long> easy = registerOnly("easyseller", "easyseller01");
+
+        assertThat(run(BUSINESS_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        long id = easy.get("easyseller01");
+        ExpectedCrawlRows expected = new ExpectedCrawlRows(id, world.sandbox.sellerCenters().center("easyseller01").groundTruth());
+        DatabaseRows actual = new DatabaseRows(jdbc, id);
+        assertThat(actual.products()).as("brand, list price and four product statuses").isEqualTo(expected.products());
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM products WHERE account_id = ?", String.class, id))
+                .containsExactlyInAnyOrder("ON_SALE", "SOLD_OUT", "SUSPENDED", "HIDDEN");
+        assertThat(actual.variants()).isEqualTo(expected.variants());
+        assertThat(actual.stock(BUSINESS_DATE)).as("the page's stock words kept beside the numbers").isEqualTo(expected.stock(BUSINESS_DATE));
+        assertThat(jdbc.queryForList("SELECT DISTINCT stock_text FROM stock_levels WHERE account_id = ? AND quantity = 0",
+                String.class, id)).contains("품절", "0");
+        assertThat(actual.orders()).isEqualTo(expected.orders(FROM, BUSINESS_DATE));
+        assertThat(actual.orderLines()).as("paid amount, discount, coupon, list price and status per line; no unit price invented")
+                .isEqualTo(expected.orderLines(FROM, BUSINESS_DATE));
+        assertThat(jdbc.queryForList("SELECT CONCAT_WS('|', account_id, business_date, order_count, amount) FROM mall_daily_totals "
+                + "WHERE account_id = ? AND source = 'CRAWL_LIST' ORDER BY 1", String.class, id))
+                .isEqualTo(expected.dailyTotals(FROM, BUSINESS_DATE));
+        List<Map<String, Object>> deleted = expected.deletedProducts();
+        assertThat(deleted).isNotEmpty();
+        for (Map<String, Object> product : deleted) {
+            assertThat(jdbc.queryForObject("SELECT reason FROM skipped_records WHERE account_id = ? AND entity = 'product' "
+                    + "AND record_key = ?", String.class, id, String.valueOf(product.get("id"))))
+                    .contains("존재하지 않는 상품입니다").contains("/products/" + product.get("id"));
+        }
+    }
+
+    @Test
+    void twoLinesOfOneOrderUnderOneKeyFailTheAccountNamingBothInsteadOfOverwritingOne() throws Exception {
+        // a profile that took the wrong column for the line key: the lines of an order share a status word
+        String wrongKey = new ClassPathResource("crawl-profiles/easyseller.yml").getContentAsString(StandardCharsets.UTF_8)
+                .replace("name: easyseller", "name: easyseller-wrong-key")
+                .replace("lineNo: \"td.line-no\"", "lineNo: \"td.line-status\"");
+        profiles.save("easyseller-wrong-key", wrongKey);
+        registerOnly("easyseller-wrong-key", "easyseller01");
+
+        JobExecution execution = run(BUSINESS_DATE);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getStepExecutions()).filteredOn(step -> step.getStepName().startsWith("collectOrders.worker"))
+                .singleElement().satisfies(step -> assertThat(step.getExitStatus().getExitDescription())
+                        .contains("is not unique within the order").containsPattern("lines '[^']+ / \\S+ \\(.+\\)' and '")
+                        .contains("mallbatch.collect.order-skip-limit"));
+    }
+
+    @Test
+    void aCaptchaOnTheLoginAnswerIsReportedAsACaptcha() throws Exception {
+        registerOnly("easyseller", "easyseller01");
+        world.sandbox.faults().captchaOnLogin(true);
+
+        JobExecution execution = run(BUSINESS_DATE);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(execution.getStepExecutions()).filteredOn(step -> step.getStatus() == BatchStatus.FAILED
+                        && step.getStepName().contains(".worker"))
+                .singleElement().satisfies(step -> assertThat(step.getExitStatus().getExitDescription())
+                        .contains("the login was answered with a CAPTCHA").doesNotContain("login did not land"));
+    }
+
+    @Test
+    void aTransientFaultOnThePageAfterLoginIsRetriedLikeAnyPage() throws Exception {
+        Map<String, Long> easy = registerOnly("easyseller", "easyseller01");
+        world.sandbox.faults().failNext("/dashboard", 2);
+
+        assertThat(run(BUSINESS_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForList("SELECT CONCAT(http_status, ' ', url) FROM fetch_failures", String.class))
+                .hasSize(2).allSatisfy(f -> assertThat(f).startsWith("503 ").endsWith("/seller/easyseller01/dashboard"));
+        assertThat(new DatabaseRows(jdbc, easy.get("easyseller01")).orders()).isNotEmpty();
+    }
+
+    @Test
+    void stockOfADateCollectedOnlyInPartIsMarkedSoUntilTheAccountCompletes() throws Exception {
+        SellerCenter center = world.sandbox.sellerCenters().center("stylemarket01");
+        List<Map<String, Object>> products = ExpectedRows.children(center.groundTruth(), "products");
+        world.sandbox.faults().outage("/seller/stylemarket01/products/" + products.get(products.size() / 2).get("id"));
+
+        JobExecution failed = run(BUSINESS_DATE, "partial");
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        long id = ids.get("stylemarket01");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_levels WHERE account_id = ? AND business_date = ? "
+                + "AND partial", Integer.class, id, BUSINESS_DATE)).as("rows committed before the failure").isPositive();
+        assertThat(new DatabaseRows(jdbc, id).stock(BUSINESS_DATE)).as("a 'stock on that date' query sees none of them").isEmpty();
+
+        world.sandbox.faults().clear();
+        assertThat(run(BUSINESS_DATE, "partial").getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stock_levels WHERE partial", Integer.class)).isZero();
+        assertEqualsGroundTruth("stylemarket01", BUSINESS_DATE);
+    }
+
+    @Test
+    void redirectsAndLoginsCountAgainstTheSitesPoliteness() throws Exception {
+        // 1,200 requests a minute: 50 ms between request starts, the login's own and the redirects included (a redirect
+        // followed inside the browser would come a millisecond after its request; half the spacing allows for jitter)
+        String paced = new ClassPathResource("crawl-profiles/stylemarket.yml").getContentAsString(StandardCharsets.UTF_8)
+                .replace("name: stylemarket", "name: stylemarket-paced")
+                .replace("maxConcurrency: 2, requestsPerMinute: 6000", "maxConcurrency: 1, requestsPerMinute: 1200");
+        profiles.save("stylemarket-paced", paced);
+        registerOnly("stylemarket-paced", "stylemarket02");
+        SellerCenter center = world.sandbox.sellerCenters().center("stylemarket02");
+
+        assertThat(run(BUSINESS_DATE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        List<Long> starts = center.requestStartNanos();
+        List<String> requests = center.requestLog();
+        assertThat(center.logins()).as("sessions expired, so the crawl logged in again").isGreaterThan(3);
+        assertThat(requests).as("each redirect was a request of its own").anyMatch(r -> r.equals("GET /dashboard"));
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat(starts.get(i) - starts.get(i - 1)).as("gap before %s (after %s)", requests.get(i), requests.get(i - 1))
+                    .isGreaterThanOrEqualTo(25_000_000L);
+        }
+    }
+
+    /** Only these seller centers, crawled with {@code profile}. */
+    private Map<String, Long> registerOnly(String profile, String... centerIds) {
+        jdbc.execute("UPDATE mall_accounts SET enabled = FALSE");
+        return world.registerSellerCenters(accounts, profile, centerIds);
     }
 
     /** A fresh job instance (each test starts its own). */

@@ -127,6 +127,21 @@ class Cafe24ClientTest {
     }
 
     @Test
+    void aWrongClientSecretSaysSoAndLeavesTheRefreshTokenAlone() {
+        String token = mall.currentRefreshToken();
+        credentials.stored.put(1L, new MallCredentials(mall.clientId(), "not-the-secret", token, null, null));
+        ItemStreamReader<Product> reader = extractors(Cafe24Settings.defaults()).products(account(new RateBudget(5, 5)));
+        reader.open(new ExecutionContext());
+
+        assertThatThrownBy(reader::read).isInstanceOf(MallApiException.class)
+                .hasMessageContaining("acme/CAFE24/sandbox01").hasMessageContaining("invalid_client")
+                .hasMessageContaining("client id or secret").hasMessageContaining("clientSecret in the accounts file")
+                .hasMessageNotContaining("re-authorize");
+        assertThat(mall.currentRefreshToken()).as("the mall did not spend the refresh token").isEqualTo(token);
+        assertThat(credentials.savedRefreshTokens).isEmpty();
+    }
+
+    @Test
     void serverErrorsAndTruncatedBodiesAreRetriedUntilTheReadCompletes() throws Exception {
         sandbox.faults().serverErrorRate(0.2).malformedJsonRate(0.2);
         List<Product> products = readAll(extractors(Cafe24Settings.defaults().withRetries(20, Duration.ofMillis(5), Duration.ofMillis(100)))
