@@ -2,6 +2,7 @@ package com.mallbatch.readers.crawl;
 
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.OrderLineStatus;
+import com.mallbatch.domain.ProductStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,9 +17,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SiteProfileParserTest {
 
     static String bundled() throws IOException {
-        try (InputStream in = SiteProfileParserTest.class.getClassLoader().getResourceAsStream("crawl-profiles/stylemarket.yml")) {
+        return bundled("stylemarket");
+    }
+
+    static String bundled(String name) throws IOException {
+        try (InputStream in = SiteProfileParserTest.class.getClassLoader().getResourceAsStream("crawl-profiles/" + name + ".yml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void theLinePerRowProfileReadsLinesFromTheListRowsWithTheirAmountsProductStatusesAndTheDaysTotals() throws IOException {
+        SiteProfile profile = SiteProfileParser.parse("easyseller.yml", bundled("easyseller"));
+
+        assertThat(profile.linePerRow()).isTrue();
+        assertThat(profile.goneAlerts()).contains("존재하지 않는 상품");
+        assertThat(profile.productFields().get("status").parser().parse("판매중지")).isEqualTo(ProductStatus.SUSPENDED);
+        assertThat(profile.orderLines().fields()).containsKeys("listPrice", "discount", "coupon", "paidAmount")
+                .doesNotContainKey("unitPrice");
+        assertThat(profile.orderLines().fields().get("discount").parser().parse("-3,000원")).isEqualTo(Money.of(-3_000));
+        assertThat(profile.orderTotals()).containsOnlyKeys("count", "amount");
+        assertThat(SiteProfileParser.parse("nextshop.yml", bundled("nextshop")).linePerRow()).isFalse();
+    }
+
+    @Test
+    void aLineWithoutAnAmountAStrayTotalsFieldAndAnUnknownProductStatusAreRefused() throws IOException {
+        String easy = bundled("easyseller");
+        assertThatThrownBy(() -> SiteProfileParser.parse("no-amount.yml", easy
+                .replace("      paidAmount: {select: \"td.paid\", parse: money}          # 결제금액 of the line\n", "")))
+                .hasMessageContaining("no-amount.yml: orders.lines.fields: declares neither 'unitPrice' nor 'paidAmount'");
+        assertThatThrownBy(() -> SiteProfileParser.parse("totals.yml", easy.replace("    count: {", "    orders: {")))
+                .hasMessageContaining("totals.yml: orders.totals.orders: is not a totals field (count, amount)");
+        assertThatThrownBy(() -> SiteProfileParser.parse("status.yml", easy.replace("숨김: HIDDEN", "숨김: INVISIBLE")))
+                .hasMessageContaining("products.fields.status.parse.productStatus.숨김: 'INVISIBLE' is not one of")
+                .hasMessageContaining("SUSPENDED");
     }
 
     @Test
