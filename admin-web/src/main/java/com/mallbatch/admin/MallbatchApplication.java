@@ -1,7 +1,6 @@
 package com.mallbatch.admin;
 
 import com.mallbatch.jobs.MallbatchJobs;
-import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.scheduling.SchedulingConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -15,18 +14,20 @@ import java.util.List;
 
 /**
  * The one deployable app. With {@code --spring.batch.job.name=collectJob [businessDate=2026-11-20]} it runs that job
- * and exits 0 only when it COMPLETED (the same parameters after a failure restart the failed run); without a job name
- * it serves the admin web and runs the scheduler.
+ * through the launch service and exits 0 only when it COMPLETED (the same parameters after a failure restart the failed
+ * run); with {@code --mallbatch.command=NAME …} it runs an operator's command and exits; otherwise it serves the admin
+ * web and runs the scheduler.
  */
 @SpringBootApplication
 @Import({MallbatchJobs.class, SchedulingConfiguration.class})
 public class MallbatchApplication {
 
     static final String JOB_NAME_ARG = "--spring.batch.job.name=";
+    static final String COMMAND_ARG = "--mallbatch.command=";
 
     public static void main(String[] args) {
         ConfigurableApplicationContext context = run(args);
-        if (isJobRun(args)) {
+        if (isOneShot(args)) {
             System.exit(SpringApplication.exit(context));
         }
     }
@@ -34,19 +35,18 @@ public class MallbatchApplication {
     public static ConfigurableApplicationContext run(String... args) {
         SpringApplication app = new SpringApplication(MallbatchApplication.class);
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
-        if (isJobRun(args)) {
+        // jobs run through the launch service (CommandLineJobRunner), never through Boot's own runner
+        arguments.add("--spring.batch.job.enabled=false");
+        if (isOneShot(args)) {
             app.setWebApplicationType(WebApplicationType.NONE);
             arguments.add("--mallbatch.scheduling.enabled=false");
-            if (arguments.stream().noneMatch(a -> a.startsWith(BusinessDate.PARAMETER + "="))) {
-                arguments.add(BusinessDate.PARAMETER + "=" + BusinessDate.yesterday());
-            }
-        } else {
-            arguments.add("--spring.batch.job.enabled=false");
         }
         return app.run(arguments.toArray(String[]::new));
     }
 
-    static boolean isJobRun(String[] args) {
-        return Arrays.stream(args).anyMatch(a -> a.startsWith(JOB_NAME_ARG) && a.length() > JOB_NAME_ARG.length());
+    /** A job run or a command: do it and exit, no web, no scheduler. */
+    static boolean isOneShot(String[] args) {
+        return Arrays.stream(args).anyMatch(a -> (a.startsWith(JOB_NAME_ARG) && a.length() > JOB_NAME_ARG.length())
+                || (a.startsWith(COMMAND_ARG) && a.length() > COMMAND_ARG.length()));
     }
 }

@@ -54,14 +54,15 @@ class KilledRunRestartTest {
                     .containsExactly("FAILED", "COMPLETED");
             // The partitions the kill interrupted resumed at their last commit: they read less than their malls hold.
             List<java.util.Map<String, Object>> resumed = jdbc.queryForList("SELECT STEP_NAME, READ_COUNT FROM "
-                    + "BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = 2 AND STEP_NAME LIKE 'collectVariantsAndStock.worker%'");
+                    + "BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = 2 AND STEP_NAME LIKE 'collectVariantsAndStock:%'");
             assertThat(resumed).isNotEmpty();
             long read = 0;
             long held = 0;
             for (java.util.Map<String, Object> step : resumed) {
-                String account = ((String) step.get("STEP_NAME")).substring("collectVariantsAndStock.worker:account-".length());
+                String mallId = ((String) step.get("STEP_NAME")).substring("collectVariantsAndStock:acme/CAFE24/".length());
                 read += ((Number) step.get("READ_COUNT")).longValue();
-                held += jdbc.queryForObject("SELECT COUNT(*) FROM variants WHERE account_id = ?", Long.class, Long.parseLong(account));
+                held += jdbc.queryForObject("SELECT COUNT(*) FROM variants v JOIN mall_accounts a ON a.id = v.account_id "
+                        + "WHERE a.account_key = ?", Long.class, mallId);
             }
             assertThat(read).as("variants read after the restart by the resumed partitions").isLessThan(held);
             for (Cafe24Mall mall : world.sandbox.cafe24().malls()) {

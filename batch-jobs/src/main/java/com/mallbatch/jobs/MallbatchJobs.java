@@ -2,16 +2,20 @@ package com.mallbatch.jobs;
 
 import com.mallbatch.jobs.accounts.AccountsFileImporter;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
+import com.mallbatch.jobs.commands.CommandRunner;
+import com.mallbatch.jobs.commands.ResumeAccountCommand;
 import com.mallbatch.jobs.imports.ImportJobConfiguration;
 import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
 import com.mallbatch.jobs.support.AdapterConfiguration;
-import com.mallbatch.jobs.support.JobRunGuard;
+import com.mallbatch.jobs.launch.CommandLineJobRunner;
+import com.mallbatch.jobs.launch.LaunchConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** Everything the jobs need, for the application (or a test) to import in one line. */
 @Configuration(proxyBeanMethods = false)
 @Import({AdapterConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
-        AccountsFileImporter.class, JobRunGuard.class})
+        AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
+        ResumeAccountCommand.class})
 public class MallbatchJobs {
 }

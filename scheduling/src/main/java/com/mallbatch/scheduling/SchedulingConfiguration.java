@@ -1,33 +1,54 @@
 package com.mallbatch.scheduling;
 
+import com.mallbatch.jobs.launch.JobLaunchService;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import java.time.Clock;
+import java.util.concurrent.Executors;
+
 /**
- * Cron triggers for the daily jobs, on while the app serves (off when it runs a single job). Every instance has the
- * same schedule; ShedLock lets one of them fire, judging lock times by the database's clock so skewed nodes cannot
- * both win.
+ * Cron triggers for the daily jobs, on while the app serves (off when it runs a single job or command). Every instance
+ * has the same schedule; ShedLock lets one of them fire, judging lock times by the database's clock so skewed nodes
+ * cannot both win, and keeps the lock alive while a run lasts longer than {@code lockAtMostFor}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT6H")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 @ConditionalOnProperty(name = "mallbatch.scheduling.enabled", havingValue = "true", matchIfMissing = true)
-@Import(DailyCollectSchedule.class)
 public class SchedulingConfiguration {
 
     @Bean
     LockProvider lockProvider(JdbcTemplate jdbc) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+        JdbcTemplateLockProvider database = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(jdbc)
                 .withTableName("shedlock")
                 .usingDbTime()
                 .build());
+        return new KeepAliveLockProvider(database, Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "shedlock-keep-alive");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    @Bean
+    CollectCatchUp collectCatchUp(JobLaunchService launcher, JobRepository jobRepository, JdbcTemplate jdbc, Clock clock,
+                                  @Value("${mallbatch.schedule.catch-up-days:7}") int catchUpDays) {
+        return new CollectCatchUp(launcher, jobRepository, jdbc, clock, catchUpDays);
+    }
+
+    @Bean
+    CollectSchedule collectSchedule(CollectCatchUp catchUp) {
+        return new CollectSchedule(catchUp);
     }
 }

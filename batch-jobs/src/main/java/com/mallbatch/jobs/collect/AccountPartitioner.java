@@ -1,7 +1,12 @@
 package com.mallbatch.jobs.collect;
 
+import com.mallbatch.domain.AccountHealth;
 import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.port.AccountHealthStore;
 import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.jobs.health.AccountHealthService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -9,28 +14,47 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One partition per enabled mall account, named after the account id. The names do not depend on the grid size or
- * the order accounts come back in, so a restart finds exactly the partitions of the failed run.
+ * One partition per enabled account that is not paused, named after the account ({@code acme/CAFE24/acmeshop}). The
+ * names do not depend on the grid size or the order accounts come back in, so a restart finds exactly the partitions
+ * of the failed run. A paused account is left out, and the log says so and how to resume it.
  */
 final class AccountPartitioner implements Partitioner {
 
+    private static final Logger log = LoggerFactory.getLogger(AccountPartitioner.class);
     static final String ACCOUNT_ID = "accountId";
+    static final String ACCOUNT = "account";
+    /** Longest account label kept whole in step names (BATCH_STEP_EXECUTION.STEP_NAME holds 100 characters). */
+    private static final int MAX_LABEL = 70;
 
     private final MallAccounts accounts;
+    private final AccountHealthStore health;
 
-    AccountPartitioner(MallAccounts accounts) {
+    AccountPartitioner(MallAccounts accounts, AccountHealthStore health) {
         this.accounts = accounts;
+        this.health = health;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (MallAccount account : accounts.enabled()) {
+            AccountHealth state = health.get(account.id());
+            if (state.paused()) {
+                log.warn("Skipping paused account {} (paused {} after: {}); resume it with: {}", account.label(),
+                        state.pausedAt(), state.pausedReason(), AccountHealthService.resumeCommand(account));
+                continue;
+            }
             ExecutionContext context = new ExecutionContext();
             context.putLong(ACCOUNT_ID, account.id());
-            context.putString("account", account.label());
-            partitions.put("account-" + account.id(), context);
+            context.putString(ACCOUNT, account.label());
+            partitions.put(stepSuffix(account), context);
         }
         return partitions;
+    }
+
+    /** What names an account in its step names: its label, or, when too long, its start and its id. */
+    static String stepSuffix(MallAccount account) {
+        String label = account.label();
+        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 12) + "…#" + account.id();
     }
 }

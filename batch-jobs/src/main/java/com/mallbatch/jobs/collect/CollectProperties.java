@@ -1,14 +1,18 @@
 package com.mallbatch.jobs.collect;
 
+import com.mallbatch.domain.Platform;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Tuning of the collect job ({@code mallbatch.collect.*}).
  *
  * @param concurrency       accounts collected at the same time
+ * @param platformConcurrency at most this many accounts of a platform at the same time, for platforms that need it
+ *                          (e.g. {@code CRAWL: 4}); others are bounded by {@code concurrency} only
  * @param orderLookbackDays days before the business date whose orders are read again, to pick up status changes
  * @param chunkSize         items per transaction
  * @param skipLimit         malformed records (products, variants …) one account's step may skip before it fails
@@ -28,5 +32,10 @@ public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValu
                                 @DefaultValue("10") double maxCallsPerSecond,
                                 @DefaultValue("8") int maxRetries,
                                 @DefaultValue("250ms") Duration initialBackoff,
-                                @DefaultValue("8s") Duration maxBackoff) {
+                                @DefaultValue("8s") Duration maxBackoff,
+                                Map<Platform, Integer> platformConcurrency) {
+
+    public CollectProperties {
+        platformConcurrency = platformConcurrency == null ? Map.of() : Map.copyOf(platformConcurrency);
+    }
 }

@@ -1,9 +1,11 @@
 package com.mallbatch.jobs.collect;
 
 import com.mallbatch.domain.MalformedRecordException;
+import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.writers.mysql.JdbcCollectStats;
 import com.mallbatch.writers.mysql.JdbcSkipLog;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -16,22 +18,25 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import java.time.LocalDateTime;
 
 /**
- * Records what each account's step skipped (with the record, its source and the reason) and what it read and wrote
- * for the whole account-day ({@link AccountDayCounts}). Shared by concurrent partitions: the step execution is taken
- * from the calling thread's step context.
+ * Records what each account's stage skipped (with the record, its source and the reason), what it read, wrote and
+ * skipped for the whole account-day ({@link AccountDayCounts}), and the rows it loaded, counted per platform and entity
+ * ({@code mallbatch.collect.rows}). Shared by concurrent partitions: the step execution is taken from the calling
+ * thread's step context.
  */
 final class CollectStepListener implements StepExecutionListener, SkipListener<Object, Object> {
+
+    /** Where a stage's outcome goes. */
+    record Sinks(JdbcSkipLog skipLog, JdbcCollectStats stats, MallAccounts accounts, MeterRegistry meters) {
+    }
 
     private static final Logger log = LoggerFactory.getLogger(CollectStepListener.class);
 
     private final String entity;
-    private final JdbcSkipLog skipLog;
-    private final JdbcCollectStats stats;
+    private final Sinks sinks;
 
-    CollectStepListener(String entity, JdbcSkipLog skipLog, JdbcCollectStats stats) {
+    CollectStepListener(String entity, Sinks sinks) {
         this.entity = entity;
-        this.skipLog = skipLog;
-        this.stats = stats;
+        this.sinks = sinks;
     }
 
     @Override
@@ -45,18 +50,20 @@ final class CollectStepListener implements StepExecutionListener, SkipListener<O
                 : new JdbcSkipLog.Entry(step.getJobExecutionId(), step.getStepName(), accountId, entity, null, null,
                 String.valueOf(t));
         log.warn("Skipped in {}: {}", step.getStepName(), entry.reason());
-        skipLog.record(entry);
+        sinks.skipLog().record(entry);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        if (step.getExecutionContext().containsKey(AccountPartitioner.ACCOUNT_ID)) {
-            ExecutionContext context = step.getExecutionContext();
-            stats.record(new JdbcCollectStats.Stat(
-                    BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER)),
-                    context.getLong(AccountPartitioner.ACCOUNT_ID), entity, step.getJobExecutionId(),
-                    AccountDayCounts.read(context), AccountDayCounts.written(context), AccountDayCounts.skipped(context),
-                    step.getStatus().name(), step.getStartTime(), LocalDateTime.now()));
+        ExecutionContext context = step.getExecutionContext();
+        if (context.containsKey(AccountPartitioner.ACCOUNT_ID)) {
+            long accountId = context.getLong(AccountPartitioner.ACCOUNT_ID);
+            sinks.stats().record(new JdbcCollectStats.Stat(
+                    BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER)), accountId, entity,
+                    step.getJobExecutionId(), AccountDayCounts.read(context), AccountDayCounts.written(context),
+                    AccountDayCounts.skipped(context), step.getStatus().name(), step.getStartTime(), LocalDateTime.now()));
+            sinks.meters().counter("mallbatch.collect.rows", "platform", sinks.accounts().byId(accountId).platform().name(),
+                    "entity", entity).increment(step.getWriteCount());
         }
         return step.getExitStatus();
     }

@@ -1,5 +1,7 @@
 package com.mallbatch.jobs.support;
 
+import com.mallbatch.domain.port.AccountHealthStore;
+import com.mallbatch.domain.port.AlertNotifier;
 import com.mallbatch.domain.port.CredentialStore;
 import com.mallbatch.jobs.collect.CollectProperties;
 import com.mallbatch.readers.ExtractorRegistry;
@@ -10,7 +12,10 @@ import com.mallbatch.readers.crawl.CrawlExtractors;
 import com.mallbatch.readers.crawl.SiteProfiles;
 import com.mallbatch.domain.port.DailyTotalsLog;
 import com.mallbatch.domain.port.FetchFailureLog;
+import com.mallbatch.writers.alert.SlackWebhookNotifier;
+import com.mallbatch.writers.mysql.JdbcAccountHealth;
 import com.mallbatch.writers.mysql.JdbcCategoryMemberships;
+import com.mallbatch.writers.mysql.JdbcLaunchAudit;
 import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
 import com.mallbatch.writers.mysql.JdbcDailyTotals;
 import com.mallbatch.writers.mysql.JdbcStockLevels;
@@ -29,6 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,10 +43,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 /** Plugs the adapters (readers, writers) into the ports the jobs use. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlertProperties.class)
 public class AdapterConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AdapterConfiguration.class);
@@ -70,6 +79,29 @@ public class AdapterConfiguration {
         UpsertMode chosen = mode.equals("auto") ? UpsertMode.detect(dataSource) : UpsertMode.valueOf(mode);
         log.info("Loading with {}", chosen);
         return new CanonicalTables(dataSource, chosen);
+    }
+
+    /** The business calendar's clock (Asia/Seoul dates); tests and demos may put their own in its place. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.system(BusinessDate.SEOUL);
+    }
+
+    @Bean
+    AccountHealthStore accountHealthStore(JdbcTemplate jdbc) {
+        return new JdbcAccountHealth(jdbc);
+    }
+
+    @Bean
+    AlertNotifier alertNotifier(AlertProperties properties) {
+        return new SlackWebhookNotifier(new SlackWebhookNotifier.Webhooks(properties.webhookUrl(),
+                properties.tenantWebhooks()), properties.timeout(), properties.spacing());
+    }
+
+    @Bean
+    JdbcLaunchAudit launchAudit(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new JdbcLaunchAudit(jdbc, tx);
     }
 
     @Bean

@@ -135,7 +135,7 @@ class CollectJobTest {
         }
         assertThat(expectedProductSkips).isGreaterThan(5);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM skipped_records", Integer.class)).isEqualTo(expectedProductSkips);
-        assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("collectOrders.worker"))
+        assertThat(execution.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("collectOrders:"))
                 .hasSize(3).allSatisfy(step -> {
                     assertThat(step.getStatus()).isEqualTo(BatchStatus.FAILED);
                     assertThat(step.getExitStatus().getExitDescription()).contains("field 'order_date'")
@@ -193,7 +193,7 @@ class CollectJobTest {
         world.sandbox.faults().outage("/api/v2/admin/orders");
         JobExecution failed = run(BUSINESS_DATE.minusDays(1), null);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("collectOrders.worker"))
+        assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStepName().startsWith("collectOrders:"))
                 .hasSize(3).allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(BatchStatus.FAILED));
 
         world.sandbox.faults().clear();
@@ -202,8 +202,8 @@ class CollectJobTest {
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
         assertThat(restarted.getStepExecutions()).extracting(s -> s.getStepName())
-                .as("completed partitions are not run again").noneMatch(n -> n.startsWith("collectProducts.worker"))
-                .filteredOn(n -> n.startsWith("collectOrders.worker")).hasSize(3);
+                .as("completed partitions are not run again").noneMatch(n -> n.startsWith("collectProducts:"))
+                .filteredOn(n -> n.startsWith("collectOrders:")).hasSize(3);
         assertEqualsGroundTruth(BUSINESS_DATE.minusDays(1));
     }
 

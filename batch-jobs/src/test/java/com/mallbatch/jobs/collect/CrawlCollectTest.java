@@ -236,7 +236,7 @@ class CrawlCollectTest {
         JobExecution execution = run(BUSINESS_DATE);
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(execution.getStepExecutions()).filteredOn(step -> step.getStepName().startsWith("collectOrders.worker"))
+        assertThat(execution.getStepExecutions()).filteredOn(step -> step.getStepName().startsWith("collectOrders:"))
                 .singleElement().satisfies(step -> assertThat(step.getExitStatus().getExitDescription())
                         .contains("is not unique within the order").containsPattern("lines '[^']+ / \\S+ \\(.+\\)' and '")
                         .contains("mallbatch.collect.order-skip-limit"));
@@ -251,7 +251,7 @@ class CrawlCollectTest {
 
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(execution.getStepExecutions()).filteredOn(step -> step.getStatus() == BatchStatus.FAILED
-                        && step.getStepName().contains(".worker"))
+                        && step.getStepName().startsWith("collectProducts:"))
                 .singleElement().satisfies(step -> assertThat(step.getExitStatus().getExitDescription())
                         .contains("the login was answered with a CAPTCHA").doesNotContain("login did not land"));
     }

@@ -1,0 +1,76 @@
+package com.mallbatch.jobs.collect;
+
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.jobs.health.AccountHealthService;
+import com.mallbatch.jobs.support.BusinessDate;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.job.flow.FlowStep;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+
+import java.time.LocalDate;
+
+/**
+ * One account's whole collect, the worker of collectJob's partitions: its stages in order — categories, products,
+ * category memberships, variants and stock, orders — as a flow of steps named after the account
+ * ({@code collectProducts:acme/CAFE24/acmeshop}). Names of their own are what let Spring Batch restart each account's
+ * flow at the stage it stopped in (a flow shared by all partitions would mix their step histories). Afterwards the
+ * run's outcome moves the account's health.
+ */
+final class AccountCollect implements Step {
+
+    private final JobRepository jobRepository;
+    private final CollectStages stages;
+    private final MallAccounts accounts;
+    private final AccountHealthService health;
+    private final PlatformPermits permits;
+
+    AccountCollect(JobRepository jobRepository, CollectStages stages, MallAccounts accounts, AccountHealthService health,
+                   PlatformPermits permits) {
+        this.jobRepository = jobRepository;
+        this.stages = stages;
+        this.accounts = accounts;
+        this.health = health;
+        this.permits = permits;
+    }
+
+    @Override
+    public String getName() {
+        return CollectJobConfiguration.ACCOUNT_STEP;
+    }
+
+    @Override
+    public void execute(StepExecution partition) throws JobInterruptedException {
+        MallAccount account = accounts.byId(partition.getExecutionContext().getLong(AccountPartitioner.ACCOUNT_ID));
+        String suffix = partition.getStepName().substring(getName().length() + 1);
+        // FlowStep(Flow) in Batch 6.0.4 drops its argument: the flow is set explicitly
+        FlowStep flow = new FlowStep(jobRepository);
+        flow.setFlow(stages.flowOf(suffix));
+        flow.setName(partition.getStepName());
+        try {
+            permits.run(account.platform(), () -> run(flow, partition));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JobInterruptedException("Interrupted waiting for a " + account.platform() + " permit");
+        }
+        LocalDate businessDate = BusinessDate.parse(partition.getJobParameters().getString(BusinessDate.PARAMETER));
+        if (partition.getStatus() == BatchStatus.COMPLETED) {
+            health.succeeded(account, businessDate);
+        } else if (partition.getStatus() == BatchStatus.FAILED) {
+            AccountFailure failure = AccountFailure.of(partition.getJobExecution(), suffix, account.label())
+                    .orElse(new AccountFailure(account.label(), getName(), AccountFailure.firstLine(partition)));
+            health.failed(account, businessDate, failure.stage(), failure.firstLine());
+        }
+    }
+
+    private static void run(FlowStep flow, StepExecution partition) {
+        try {
+            flow.execute(partition);
+        } catch (JobInterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

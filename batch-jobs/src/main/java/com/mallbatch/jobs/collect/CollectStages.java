@@ -1,0 +1,122 @@
+package com.mallbatch.jobs.collect;
+
+import com.mallbatch.domain.Category;
+import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.domain.MalformedRecordException;
+import com.mallbatch.domain.Order;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.VariantStock;
+import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.writers.mysql.CanonicalTables;
+import com.mallbatch.writers.mysql.JdbcCategoryMemberships;
+import com.mallbatch.writers.mysql.JdbcCollectStats;
+import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
+import com.mallbatch.writers.mysql.JdbcSkipLog;
+import com.mallbatch.writers.mysql.JdbcStockLevels;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
+import org.springframework.batch.core.step.skip.SkipPolicy;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.util.Set;
+
+/**
+ * The stages of one account's collect, each a chunk-oriented step named after the stage and the account. Readers and
+ * writers are step-scoped: each stage step gets its own, bound to the account in its ExecutionContext (copied from its
+ * partition's) and the job's business date. Malformed records are skipped into {@code skipped_records} — an order
+ * only when the operator allowed it ({@link OrderSkipPolicy}); transient database errors are retried; mall faults are
+ * retried inside the platform client, and what outlasts them fails the stage and so the account's flow.
+ */
+final class CollectStages {
+
+    static final String CATEGORIES = "collectCategories";
+    static final String PRODUCTS = "collectProducts";
+    static final String CATEGORY_MEMBERSHIPS = "collectCategoryMemberships";
+    static final String VARIANTS_AND_STOCK = "collectVariantsAndStock";
+    static final String ORDERS = "collectOrders";
+
+    /** The beans a stage is made of. */
+    record Parts(ItemStreamReader<Category> categories, ItemStreamReader<Product> products,
+                 ItemStreamReader<CategoryMembership> memberships, ItemWriter<CategoryMembership> membershipWriter,
+                 ItemStreamReader<VariantStock> variants, ItemStreamReader<Order> orders, CanonicalTables tables,
+                 JdbcCategoryMemberships categoryMemberships, JdbcStockLevels stockLevels) {
+    }
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final CollectProperties properties;
+    private final Parts parts;
+    private final CollectStepListener.Sinks sinks;
+    private final MallAccounts accounts;
+    private final JdbcCrawlOutcomes crawlOutcomes;
+    private final MeterRegistry meters;
+    private final ObservationRegistry observations;
+
+    CollectStages(JobRepository jobRepository, PlatformTransactionManager transactionManager, CollectProperties properties,
+                  Parts parts, CollectStepListener.Sinks sinks, MallAccounts accounts, JdbcCrawlOutcomes crawlOutcomes,
+                  MeterRegistry meters, ObservationRegistry observations) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.properties = properties;
+        this.parts = parts;
+        this.sinks = sinks;
+        this.accounts = accounts;
+        this.crawlOutcomes = crawlOutcomes;
+        this.meters = meters;
+        this.observations = observations;
+    }
+
+    /** The account's flow: every stage in order; a failed stage ends it, and a restart resumes at that stage. */
+    Flow flowOf(String account) {
+        return new FlowBuilder<SimpleFlow>("collect:" + account)
+                .start(stage(CATEGORIES, account, "category", parts.categories(), parts.tables().categories(), null))
+                .next(stage(PRODUCTS, account, "product", parts.products(), parts.tables().products(), null))
+                .next(stage(CATEGORY_MEMBERSHIPS, account, "category product", parts.memberships(), parts.membershipWriter(),
+                        parts.categoryMemberships()::completed))
+                .next(stage(VARIANTS_AND_STOCK, account, "variant", parts.variants(), parts.tables().variantsAndStock(),
+                        parts.stockLevels()::completed))
+                .next(stage(ORDERS, account, "order", parts.orders(), parts.tables().orders(), null))
+                .build();
+    }
+
+    /**
+     * @param onCompleted what the account's completed stage settles for its business date (null: nothing)
+     */
+    private <T> Step stage(String stage, String account, String entity, ItemStreamReader<T> reader, ItemWriter<T> writer,
+                           AccountStepCompletion.Action onCompleted) {
+        CollectStepListener listener = new CollectStepListener(entity, sinks);
+        var builder = new StepBuilder(stage + ":" + account, jobRepository)
+                .observationRegistry(observations)
+                .<T, T>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .writer(writer)
+                .stream(new AccountDayCounts())
+                .faultTolerant()
+                .skipPolicy(skipPolicy(entity))
+                .retry(TransientDataAccessException.class)
+                .retryLimit(3)
+                .skipListener(listener)
+                .listener(listener)
+                .listener(new CrawlOutcomeListener(entity, accounts, crawlOutcomes, meters));
+        if (onCompleted != null) {
+            builder.listener(new AccountStepCompletion(onCompleted));
+        }
+        return builder.build();
+    }
+
+    private SkipPolicy skipPolicy(String entity) {
+        return entity.equals("order") ? new OrderSkipPolicy(properties.orderSkipLimit())
+                : new LimitCheckingExceptionHierarchySkipPolicy(Set.of(MalformedRecordException.class), properties.skipLimit());
+    }
+}

@@ -1,0 +1,36 @@
+package com.mallbatch.jobs.commands;
+
+import com.mallbatch.jobs.health.AccountHealthService;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/** {@code --mallbatch.command=resume-account account=acme/CAFE24/acmeshop [by=name]}: a paused account runs again. */
+@Component
+public class ResumeAccountCommand implements CommandLineCommand {
+
+    private final AccountHealthService health;
+
+    public ResumeAccountCommand(AccountHealthService health) {
+        this.health = health;
+    }
+
+    @Override
+    public String name() {
+        return "resume-account";
+    }
+
+    @Override
+    public String usage() {
+        return "account=tenant/PLATFORM/accountKey [by=who]: un-pause an account and clear its failure streak";
+    }
+
+    @Override
+    public void run(Map<String, String> arguments) {
+        String account = arguments.get("account");
+        if (account == null || account.isBlank()) {
+            throw new IllegalArgumentException("say which account: account=tenant/PLATFORM/accountKey");
+        }
+        health.resume(account, arguments.getOrDefault("by", "cli"));
+    }
+}

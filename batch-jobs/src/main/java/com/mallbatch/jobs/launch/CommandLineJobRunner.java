@@ -1,0 +1,62 @@
+package com.mallbatch.jobs.launch;
+
+import com.mallbatch.jobs.support.BusinessDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.converter.DefaultJobParametersConverter;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * {@code --spring.batch.job.name=collectJob businessDate=2026-11-20}: runs one job through the launch service, as
+ * Spring Boot's convention has it (parameters as {@code name=value}), and exits 0 only when it COMPLETED. A daily job
+ * without a {@code businessDate} collects yesterday (Asia/Seoul); no other job is given one it did not ask for.
+ */
+@Component
+@ConditionalOnProperty("spring.batch.job.name")
+public class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandLineJobRunner.class);
+
+    private final JobLaunchService launcher;
+    private final String jobName;
+    private final Clock clock;
+    private int exitCode = 1;
+
+    public CommandLineJobRunner(JobLaunchService launcher, @Value("${spring.batch.job.name}") String jobName, Clock clock) {
+        this.launcher = launcher;
+        this.jobName = jobName;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        JobParameters parameters = new DefaultJobParametersConverter().getJobParameters(
+                StringUtils.splitArrayElementsIntoProperties(args.getNonOptionArgs().toArray(String[]::new), "="));
+        if (BusinessDate.DAILY_JOBS.contains(jobName) && parameters.getString(BusinessDate.PARAMETER) == null) {
+            parameters = new JobParametersBuilder(parameters)
+                    .addString(BusinessDate.PARAMETER, LocalDate.now(clock.withZone(BusinessDate.SEOUL)).minusDays(1).toString())
+                    .toJobParameters();
+        }
+        JobExecution execution = launcher.launch(jobName, parameters, "cli");
+        exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
+        log.info("{} {} ended {}", jobName, JobLaunchService.describe(parameters), execution.getStatus());
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}
