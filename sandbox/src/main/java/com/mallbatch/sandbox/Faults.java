@@ -1,11 +1,16 @@
 package com.mallbatch.sandbox;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Faults the sandbox injects into platform responses, changeable while it runs. Rates are 0..1 per request.
  * Record-level corruption ({@link #malformedRecordEvery}) is deterministic so the ground truth can name the victims.
+ * Path fragments match the path as the sandbox serves it, with its query: {@code /cafe24/{mall_id}/api/v2/admin/...}
+ * or {@code /seller/{id}/...}; so {@code /cafe24/sandbox07/api/v2/admin/orders} hits one mall's orders and
+ * {@code /api/v2/admin/orders} every mall's.
  */
 public final class Faults {
 
@@ -16,7 +21,7 @@ public final class Faults {
     private volatile int burst429Length = 5;
     private volatile double malformedJsonRate;
     private volatile int malformedRecordEvery;
-    private volatile String outagePath;
+    private volatile List<String> outagePaths = List.of();
     private volatile double truncatedHtmlRate;
     private volatile boolean layoutV2;
     private volatile boolean blocked;
@@ -56,7 +61,12 @@ public final class Faults {
 
     /** Every call whose path contains {@code pathFragment} answers 503 until cleared (null ends the outage). */
     public Faults outage(String pathFragment) {
-        this.outagePath = pathFragment;
+        return outages(pathFragment == null ? List.of() : List.of(pathFragment));
+    }
+
+    /** Like {@link #outage}, for several fragments at once; they replace the current ones, and none ends them. */
+    public Faults outages(Collection<String> pathFragments) {
+        this.outagePaths = List.copyOf(pathFragments);
         return this;
     }
 
@@ -124,7 +134,7 @@ public final class Faults {
         burst429Rate = 0;
         malformedJsonRate = 0;
         malformedRecordEvery = 0;
-        outagePath = null;
+        outagePaths = List.of();
         truncatedHtmlRate = 0;
         layoutV2 = false;
         blocked = false;
@@ -139,8 +149,7 @@ public final class Faults {
     }
 
     public boolean serverError(String path) {
-        String outage = outagePath;
-        return (outage != null && path.contains(outage)) || roll(serverErrorRate);
+        return outagePaths.stream().anyMatch(path::contains) || roll(serverErrorRate);
     }
 
     public int stallMillis() {

@@ -35,6 +35,11 @@ public record SandboxResponse(int status, Object body, Map<String, String> heade
         return body instanceof String;
     }
 
+    /** The same answer with another status. */
+    public SandboxResponse status(int newStatus) {
+        return new SandboxResponse(newStatus, body, headers);
+    }
+
     public SandboxResponse header(String name, String value) {
         headers.put(name, value);
         return this;

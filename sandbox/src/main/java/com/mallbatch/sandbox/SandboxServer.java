@@ -3,6 +3,7 @@ package com.mallbatch.sandbox;
 import com.mallbatch.sandbox.cafe24.Cafe24Platform;
 import com.mallbatch.sandbox.erp.ErpServer;
 import com.mallbatch.sandbox.sellercenter.SellerCenterPlatform;
+import com.mallbatch.sandbox.webhook.WebhookReceiver;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Cafe24Platform cafe24;
     private final SellerCenterPlatform sellerCenters;
     private final ErpServer erp = new ErpServer(JSON);
+    private final WebhookReceiver webhooks = new WebhookReceiver();
 
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY each small response waits out the
@@ -86,6 +88,15 @@ public final class SandboxServer implements AutoCloseable {
         return erp;
     }
 
+    public WebhookReceiver webhooks() {
+        return webhooks;
+    }
+
+    /** A Slack-compatible incoming webhook the sandbox receives, e.g. {@code http://127.0.0.1:8089/hooks/acme}. */
+    public String webhookUrl(String id) {
+        return baseUrl() + "/hooks/" + id;
+    }
+
     /** The ERP's base URL, e.g. {@code http://127.0.0.1:8089/erp}. */
     public String erpBaseUrl() {
         return baseUrl() + "/erp";
@@ -114,6 +125,8 @@ public final class SandboxServer implements AutoCloseable {
             } else if (parts.length >= 2 && parts[1].equals("erp")) {
                 String rest = exchange.getRequestURI().getPath().substring("/erp".length());
                 response = erp.handle(SandboxRequest.of(exchange, rest));
+            } else if (parts.length == 3 && parts[1].equals("hooks")) {
+                response = webhooks.handle(parts[2], SandboxRequest.of(exchange, "/"));
             } else if (parts.length >= 2 && parts[1].equals("_sandbox")) {
                 response = control(SandboxRequest.of(exchange, exchange.getRequestURI().getPath()));
             } else {

@@ -4,6 +4,7 @@ import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.health.AccountHealthService;
 import com.mallbatch.jobs.support.BusinessDate;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.job.flow.FlowStep;
@@ -27,14 +28,16 @@ final class AccountCollect implements Step {
     private final MallAccounts accounts;
     private final AccountHealthService health;
     private final PlatformPermits permits;
+    private final ObservationRegistry observations;
 
     AccountCollect(JobRepository jobRepository, CollectStages stages, MallAccounts accounts, AccountHealthService health,
-                   PlatformPermits permits) {
+                   PlatformPermits permits, ObservationRegistry observations) {
         this.jobRepository = jobRepository;
         this.stages = stages;
         this.accounts = accounts;
         this.health = health;
         this.permits = permits;
+        this.observations = observations;
     }
 
     @Override
@@ -50,6 +53,7 @@ final class AccountCollect implements Step {
         FlowStep flow = new FlowStep(jobRepository);
         flow.setFlow(stages.flowOf(suffix));
         flow.setName(partition.getStepName());
+        flow.setObservationRegistry(observations);
         try {
             permits.run(account.platform(), () -> run(flow, partition));
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import com.mallbatch.domain.VariantStock;
 import com.mallbatch.domain.port.AccountHealthStore;
 import com.mallbatch.domain.port.AlertNotifier;
 import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.jobs.health.AccountHealthMetrics;
 import com.mallbatch.jobs.health.AccountHealthService;
 import com.mallbatch.jobs.health.HealthProperties;
 import com.mallbatch.jobs.support.BusinessDate;
@@ -70,23 +71,25 @@ public class CollectJobConfiguration {
 
     @Bean
     public Job collectJob(JobRepository jobRepository, Step collectAccounts, MallAccounts accounts,
-                          JdbcStockLevels stockLevels) {
+                          JdbcStockLevels stockLevels, AccountHealthMetrics healthMetrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(businessDateRequired())
-                .listener(new CollectOutcome(accounts, jobRepository, stockLevels))
+                .listener(new CollectOutcome(accounts, jobRepository, stockLevels, healthMetrics))
                 .start(collectAccounts)
                 .build();
     }
 
     @Bean
     public Step collectAccounts(JobRepository jobRepository, CollectStages stages, MallAccounts accounts,
-                                AccountHealthStore healthStore, AccountHealthService health, CollectProperties properties) {
+                                AccountHealthStore healthStore, AccountHealthService health, CollectProperties properties,
+                                ObjectProvider<ObservationRegistry> observations) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(ACCOUNT_STEP + "-");
         executor.setConcurrencyLimit(properties.concurrency());
         return new StepBuilder(ACCOUNTS_STEP, jobRepository)
                 .partitioner(ACCOUNT_STEP, new AccountPartitioner(accounts, healthStore))
                 .step(new AccountCollect(jobRepository, stages, accounts, health,
-                        new PlatformPermits(properties.platformConcurrency())))
+                        new PlatformPermits(properties.platformConcurrency()),
+                        observations.getIfAvailable(() -> ObservationRegistry.NOOP)))
                 .gridSize(properties.concurrency())
                 .taskExecutor(executor)
                 .build();
@@ -109,6 +112,15 @@ public class CollectJobConfiguration {
                         variantStockReader, orderReader, tables, memberships, stockLevels),
                 new CollectStepListener.Sinks(skipLog, stats, accounts, registry), accounts, crawlOutcomes, registry,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    @Bean
+    AccountHealthMetrics accountHealthMetrics(AccountHealthStore store, MallAccounts accounts, Clock clock,
+                                              ObjectProvider<MeterRegistry> meters) {
+        AccountHealthMetrics metrics = new AccountHealthMetrics(store, accounts, clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+        metrics.refresh();
+        return metrics;
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.mallbatch.jobs.collect;
 
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.jobs.health.AccountHealthMetrics;
 import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.writers.mysql.JdbcStockLevels;
 import org.slf4j.Logger;
@@ -30,11 +31,14 @@ final class CollectOutcome implements JobExecutionListener {
     private final MallAccounts accounts;
     private final JobRepository jobRepository;
     private final JdbcStockLevels stock;
+    private final AccountHealthMetrics healthMetrics;
 
-    CollectOutcome(MallAccounts accounts, JobRepository jobRepository, JdbcStockLevels stock) {
+    CollectOutcome(MallAccounts accounts, JobRepository jobRepository, JdbcStockLevels stock,
+                   AccountHealthMetrics healthMetrics) {
         this.accounts = accounts;
         this.jobRepository = jobRepository;
         this.stock = stock;
+        this.healthMetrics = healthMetrics;
     }
 
     @Override
@@ -46,6 +50,7 @@ final class CollectOutcome implements JobExecutionListener {
                 .map(p -> failure(execution, p)).toList();
         failures.forEach(f -> log.error("collectJob {}: {}", date, f));
         markStockStale(execution, date);
+        healthMetrics.refresh();
         long done = partitions.stream().filter(p -> p.getStatus() == BatchStatus.COMPLETED).count();
         log.info("collectJob {}: {} account(s) collected in this run, {} failed", date, done, failures.size());
         if (!failures.isEmpty()) {

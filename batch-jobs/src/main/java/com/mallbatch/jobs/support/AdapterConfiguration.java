@@ -96,7 +96,7 @@ public class AdapterConfiguration {
     @Bean
     AlertNotifier alertNotifier(AlertProperties properties) {
         return new SlackWebhookNotifier(new SlackWebhookNotifier.Webhooks(properties.webhookUrl(),
-                properties.tenantWebhooks()), properties.timeout(), properties.spacing());
+                properties.tenantWebhooks()), properties.timeout(), properties.spacing(), properties.retryBackoff());
     }
 
     @Bean

@@ -14,10 +14,12 @@ import java.util.Map;
  * @param tenantWebhooks webhooks by tenant key
  * @param timeout        one post's time limit
  * @param spacing        least time between two posts to one webhook (Slack allows about one a second)
+ * @param retryBackoff   wait before retrying a failed post, times the attempt
  */
 @ConfigurationProperties("mallbatch.alerts")
 public record AlertProperties(String webhookUrl, Map<String, String> tenantWebhooks,
-                              @DefaultValue("10s") Duration timeout, @DefaultValue("1s") Duration spacing) {
+                              @DefaultValue("10s") Duration timeout, @DefaultValue("1s") Duration spacing,
+                              @DefaultValue("1s") Duration retryBackoff) {
 
     public AlertProperties {
         tenantWebhooks = tenantWebhooks == null ? Map.of() : Map.copyOf(tenantWebhooks);

@@ -67,6 +67,9 @@ final class Cafe24Tokens {
     }
 
     private void refresh() {
+        // the stored credentials, not a copy held since start: an operator may have fixed the client secret, and
+        // another process may have rotated the refresh token since
+        credentials = store.load(account.id());
         Request request = new Request.Builder().url(tokenUrl)
                 .header("Authorization", Credentials.basic(credentials.clientId(), credentials.clientSecret()))
                 .post(new FormBody.Builder().add("grant_type", "refresh_token")

@@ -4,8 +4,6 @@ import com.mallbatch.sandbox.Faults;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.SandboxRequest;
 import com.mallbatch.sandbox.SandboxResponse;
-import com.mallbatch.sandbox.cafe24.Cafe24Data.Category;
-import com.mallbatch.sandbox.cafe24.Cafe24Data.Item;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Order;
 import com.mallbatch.sandbox.cafe24.Cafe24Data.Product;
 
@@ -14,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +31,10 @@ import static com.mallbatch.sandbox.cafe24.Params.longParam;
  * documented paging limits (products: limit 100, offset 5000; orders: limit 1000, offset 15000, a 3-month range;
  * products by category: limit 50000, no offset). Orders answer as they stand at the mall's clock, "now": the end of
  * its today, which tests may move forward.
+ * <p>
+ * The mall itself holds only what is small; its catalogue and orders are generated on first use and kept in the
+ * platform's {@link MallDataCache}, which may drop them again. The scenario's returns are kept here and re-applied
+ * whenever the data is generated anew, so eviction never shows.
  */
 public final class Cafe24Mall {
 
@@ -43,46 +44,30 @@ public final class Cafe24Mall {
     static final String DEFAULT_API_VERSION = "2025-12-01";
 
     private final String mallId;
+    private final int index;
+    private final SandboxConfig config;
     private final Faults faults;
+    private final MallDataCache cache;
     private final Cafe24OAuth oauth;
     private final LeakyBucket bucket;
     /** Every third mall has discount auto-calculation off, so its items' payment_amount is null (as documented). */
     private final boolean itemPaymentAmounts;
-    private final List<Category> categories;
-    private final List<Product> products;
-    private final List<Order> orders;
-    private final List<Cafe24Data.Coupon> coupons;
-    private final ClaimCodes claimCodes = new ClaimCodes();
-    private final Map<Integer, List<Product>> productsByCategory = new LinkedHashMap<>();
-    private final Map<String, Item> itemsByCode = new HashMap<>();
-    private final Map<Long, Integer> productPosition = new HashMap<>();
-    private final Map<String, Integer> orderPosition = new HashMap<>();
+    /** The scenario's returns in the order they were made, guarded by this mall's lock. */
+    private final List<ItemReturn> returns = new ArrayList<>();
     private final AtomicLong acceptedCalls = new AtomicLong();
     private final AtomicLong rejected429 = new AtomicLong();
     private volatile LocalDateTime now;
 
-    Cafe24Mall(String mallId, int index, SandboxConfig config, Faults faults) {
+    Cafe24Mall(String mallId, int index, SandboxConfig config, Faults faults, MallDataCache cache) {
         this.mallId = mallId;
+        this.index = index;
+        this.config = config;
         this.faults = faults;
+        this.cache = cache;
         this.oauth = new Cafe24OAuth(mallId, config);
         this.bucket = new LeakyBucket(config.bucketCapacity(), config.leakPerSecond());
         this.itemPaymentAmounts = index % 3 != 0;
         this.now = endOf(config.today());
-        Cafe24DataGenerator generator = new Cafe24DataGenerator(config, index);
-        this.categories = generator.categories();
-        this.products = generator.products();
-        this.orders = generator.orders(products, new ItemLifecycles(claimCodes));
-        this.coupons = generator.coupons();
-        categories.forEach(c -> productsByCategory.put(c.categoryNo(), new ArrayList<>()));
-        for (int i = 0; i < products.size(); i++) {
-            Product product = products.get(i);
-            productPosition.put(product.productNo(), i + 1);
-            product.categoryNos().forEach(no -> productsByCategory.get(no).add(product));
-        }
-        for (int i = 0; i < orders.size(); i++) {
-            orderPosition.put(orders.get(i).orderId(), i + 1);
-            orders.get(i).items().forEach(item -> itemsByCode.put(item.orderItemCode(), item));
-        }
     }
 
     public String mallId() {
@@ -138,24 +123,30 @@ public final class Cafe24Mall {
      * confirmation) gives way to the return.
      */
     public synchronized void returnItem(String orderItemCode, LocalDateTime requestedAt, LocalDateTime refundedAt) {
-        Item item = itemsByCode.get(orderItemCode);
-        if (item == null) {
+        MallData data = data();
+        if (data.item(orderItemCode) == null) {
             throw new IllegalArgumentException(mallId + " has no order item " + orderItemCode);
         }
-        Timeline timeline = item.timeline();
-        if (timeline.claim() != null) {
-            throw new IllegalStateException(orderItemCode + " already has claim " + timeline.claim().code());
+        ItemReturn itemReturn = new ItemReturn(orderItemCode, requestedAt, refundedAt);
+        data.apply(itemReturn);
+        returns.add(itemReturn);
+    }
+
+    /** The mall's data: the cached copy, or one generated now (with the scenario's returns) if none is cached. */
+    private MallData data() {
+        MallData data = cache.get(mallId);
+        return data != null ? data : generateData();
+    }
+
+    /** Under the mall's lock, so concurrent requests generate once and a return cannot slip in unrecorded. */
+    private synchronized MallData generateData() {
+        MallData data = cache.get(mallId);
+        if (data == null) {
+            data = new MallData(config, index);
+            returns.forEach(data::apply);
+            cache.put(mallId, data);
         }
-        LocalDateTime paidAt = timeline.date(ItemStep.PAID, LocalDateTime.MAX);
-        if (paidAt == null || !requestedAt.isAfter(paidAt)) {
-            throw new IllegalArgumentException(orderItemCode + " can only be returned after it was paid (" + paidAt + ")");
-        }
-        LocalDateTime acceptedAt = requestedAt.plusHours(1);
-        if (refundedAt != null && refundedAt.isBefore(acceptedAt)) {
-            throw new IllegalArgumentException("The refund of " + orderItemCode + " must come after the acceptance at " + acceptedAt);
-        }
-        Claim claim = new Claim(Claim.Type.RETURN, claimCodes.next(Claim.Type.RETURN, requestedAt.toLocalDate()), requestedAt);
-        item.history().set(timeline.withReturn(claim, refundedAt == null ? null : acceptedAt, refundedAt));
+        return data;
     }
 
     SandboxResponse handle(SandboxRequest request) {
@@ -180,74 +171,84 @@ public final class Cafe24Mall {
                     .header("X-Api-Call-Limit", bucket.capacity() + "/" + bucket.capacity());
         }
         acceptedCalls.incrementAndGet();
-        SandboxResponse response = faults.serverError(request.path())
+        // Faults see the full path, so a fragment can single out one mall or hit an endpoint on every mall; a
+        // request turned away above (401, 429) never reaches the API and so uses up no failNext.
+        String target = fullPath(request);
+        SandboxResponse response = faults.failNextHit(target) || faults.serverError(target)
                 ? SandboxResponse.json(503, Cafe24Json.error(503, "Service Unavailable. Please try again later."))
                 : route(request);
         return response.header("X-Api-Call-Limit", level + "/" + bucket.capacity())
                 .header("X-Cafe24-Api-Version", version == null ? DEFAULT_API_VERSION : version);
     }
 
+    /** The path and query as the sandbox serves them, e.g. {@code /cafe24/sandbox07/api/v2/admin/orders?limit=10}. */
+    private String fullPath(SandboxRequest request) {
+        String query = request.exchange().getRequestURI().getRawQuery();
+        return "/cafe24/" + mallId + request.path() + (query == null ? "" : "?" + query);
+    }
+
     private SandboxResponse route(SandboxRequest request) {
         if (!request.method().equals("GET")) {
             return SandboxResponse.json(405, Cafe24Json.error(405, "Method not allowed: the sandbox is read-only"));
         }
+        MallData data = data();
         try {
             String path = request.path();
             switch (path) {
                 case "/api/v2/admin/products":
-                    return productList(request.query());
+                    return productList(data, request.query());
                 case "/api/v2/admin/products/count":
-                    return count(products.size());
+                    return count(data.products().size());
                 case "/api/v2/admin/categories":
-                    return page("categories", categories, request.query(), 100, 5000, Cafe24Json::category);
+                    return page("categories", data.categories(), request.query(), 100, 5000, Cafe24Json::category);
                 case "/api/v2/admin/categories/count":
-                    return count(categories.size());
+                    return count(data.categories().size());
                 case "/api/v2/admin/orders":
-                    return orderList(request.query(), false);
+                    return orderList(data, request.query(), false);
                 case "/api/v2/admin/orders/count":
-                    return orderList(request.query(), true);
+                    return orderList(data, request.query(), true);
                 case "/api/v2/admin/coupons":
-                    return page("coupons", coupons, request.query(), 500, 8000, Cafe24Json::coupon);
+                    return page("coupons", data.coupons(), request.query(), 500, 8000, Cafe24Json::coupon);
                 case "/api/v2/admin/coupons/count":
-                    return count(coupons.size());
+                    return count(data.coupons().size());
                 default:
                     Matcher category = CATEGORY_PRODUCTS_PATH.matcher(path);
-                    return category.matches() ? categoryProducts(category, request.query())
-                            : productResource(path, request.query());
+                    return category.matches() ? categoryProducts(data, category, request.query())
+                            : productResource(data, path, request.query());
             }
         } catch (InvalidParameter e) {
             return SandboxResponse.json(422, Cafe24Json.error(422, e.getMessage()));
         }
     }
 
-    private SandboxResponse productList(Map<String, String> query) {
+    private SandboxResponse productList(MallData data, Map<String, String> query) {
         int limit = intParam(query, "limit", 10, 1, 100);
         int offset = intParam(query, "offset", 0, 0, 5000);
         long since = longParam(query, "since_product_no", 0);
         Set<String> embed = embed(query);
-        List<Map<String, Object>> page = products.stream()
+        List<Map<String, Object>> page = data.products().stream()
                 .filter(p -> p.productNo() > since)
                 .skip(offset).limit(limit)
-                .map(p -> Cafe24Json.product(p, embed.contains("variants"), embed.contains("inventories"), malformed(p)))
+                .map(p -> Cafe24Json.product(p, embed.contains("variants"), embed.contains("inventories"),
+                        malformed(data.position(p))))
                 .toList();
         return SandboxResponse.json(200, Map.of("products", page));
     }
 
-    private SandboxResponse productResource(String path, Map<String, String> query) {
+    private SandboxResponse productResource(MallData data, String path, Map<String, String> query) {
         Matcher m = PRODUCT_PATH.matcher(path);
         if (!m.matches()) {
             return SandboxResponse.json(404, Cafe24Json.error(404, "No API found: " + path));
         }
         long productNo = Long.parseLong(m.group(1));
-        Integer position = productPosition.get(productNo);
-        if (position == null) {
+        Product product = data.product(productNo);
+        if (product == null) {
             return SandboxResponse.json(404, Cafe24Json.error(404, "Product " + productNo + " does not exist."));
         }
-        Product product = products.get(position - 1);
         Set<String> embed = embed(query);
         if (m.group(2) == null) {
             return SandboxResponse.json(200, Map.of("product", Cafe24Json.productDetail(product,
-                    embed.contains("variants"), embed.contains("inventories"), malformed(product))));
+                    embed.contains("variants"), embed.contains("inventories"), malformed(data.position(product)))));
         }
         if (m.group(3) == null) {
             return SandboxResponse.json(200, Map.of("variants", product.variants().stream()
@@ -262,9 +263,9 @@ public final class Cafe24Mall {
      * GET /categories/{category_no}/products[/count]: display_group is required; group 1 holds the category's
      * products in product_no order, and groups 2 (recommended) and 3 (new) are empty, as no product is marked so.
      */
-    private SandboxResponse categoryProducts(Matcher path, Map<String, String> query) {
+    private SandboxResponse categoryProducts(MallData data, Matcher path, Map<String, String> query) {
         int categoryNo = Integer.parseInt(path.group(1));
-        List<Product> members = productsByCategory.get(categoryNo);
+        List<Product> members = data.productsByCategory().get(categoryNo);
         if (members == null) {
             return SandboxResponse.json(404, Cafe24Json.error(404, "Category " + categoryNo + " does not exist."));
         }
@@ -277,10 +278,10 @@ public final class Cafe24Mall {
                 .mapToObj(i -> Cafe24Json.categoryProduct(shown.get(i), i + 1)).toList()));
     }
 
-    private SandboxResponse orderList(Map<String, String> query, boolean countOnly) {
+    private SandboxResponse orderList(MallData data, Map<String, String> query, boolean countOnly) {
         OrderSearch search = OrderSearch.of(query);
         LocalDateTime asOf = now;
-        List<Order> matching = orders.stream().filter(o -> search.matches(o, asOf)).toList();
+        List<Order> matching = data.orders().stream().filter(o -> search.matches(o, asOf)).toList();
         if (countOnly) {
             return count(matching.size());
         }
@@ -288,7 +289,7 @@ public final class Cafe24Mall {
         int offset = intParam(query, "offset", 0, 0, 15000);
         boolean items = embed(query).contains("items");
         return SandboxResponse.json(200, Map.of("orders", matching.stream().skip(offset).limit(limit)
-                .map(o -> Cafe24Json.order(o, asOf, items, itemPaymentAmounts, malformed(o))).toList()));
+                .map(o -> Cafe24Json.order(o, asOf, items, itemPaymentAmounts, malformed(data.position(o)))).toList()));
     }
 
     private <T> SandboxResponse page(String name, List<T> all, Map<String, String> query, int maxLimit, int maxOffset,
@@ -302,14 +303,10 @@ public final class Cafe24Mall {
         return SandboxResponse.json(200, Map.of("count", n));
     }
 
-    private boolean malformed(Product p) {
+    /** Whether the record at this 1-based position carries a corrupted field under the current faults. */
+    private boolean malformed(int position) {
         int every = faults.malformedRecordEvery();
-        return every > 0 && productPosition.get(p.productNo()) % every == 0;
-    }
-
-    private boolean malformed(Order o) {
-        int every = faults.malformedRecordEvery();
-        return every > 0 && orderPosition.get(o.orderId()) % every == 0;
+        return every > 0 && position % every == 0;
     }
 
     /**
@@ -318,20 +315,22 @@ public final class Cafe24Mall {
      * and which records the current faults corrupt.
      */
     public Map<String, Object> groundTruth() {
+        MallData data = data();
         LocalDateTime asOf = now;
-        List<Order> ordered = orders.stream().filter(o -> o.orderedBy(asOf)).toList();
+        List<Order> ordered = data.orders().stream().filter(o -> o.orderedBy(asOf)).toList();
         Map<String, Object> truth = new LinkedHashMap<>();
         truth.put("mall_id", mallId);
         truth.put("today", asOf.toLocalDate().toString());
         truth.put("now", asOf.format(Cafe24Json.DATE_TIME));
-        truth.put("categories", categories.stream().map(Cafe24Json::category).toList());
-        truth.put("products", products.stream().map(p -> Cafe24Json.productDetail(p, true, true, false)).toList());
-        truth.put("category_products", productsByCategory.entrySet().stream().map(e -> Map.of(
+        truth.put("categories", data.categories().stream().map(Cafe24Json::category).toList());
+        truth.put("products", data.products().stream().map(p -> Cafe24Json.productDetail(p, true, true, false)).toList());
+        truth.put("category_products", data.productsByCategory().entrySet().stream().map(e -> Map.of(
                 "category_no", e.getKey(), "product_nos", e.getValue().stream().map(Product::productNo).toList())).toList());
         truth.put("orders", ordered.stream().map(o -> Cafe24Json.order(o, asOf, true, itemPaymentAmounts, false)).toList());
-        truth.put("coupons", coupons.stream().map(Cafe24Json::coupon).toList());
-        truth.put("malformed_products", products.stream().filter(this::malformed).map(Product::productNo).toList());
-        truth.put("malformed_orders", ordered.stream().filter(this::malformed).map(Order::orderId).toList());
+        truth.put("coupons", data.coupons().stream().map(Cafe24Json::coupon).toList());
+        truth.put("malformed_products", data.products().stream().filter(p -> malformed(data.position(p)))
+                .map(Product::productNo).toList());
+        truth.put("malformed_orders", ordered.stream().filter(o -> malformed(data.position(o))).map(Order::orderId).toList());
         return truth;
     }
 

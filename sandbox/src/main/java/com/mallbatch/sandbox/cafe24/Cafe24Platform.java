@@ -10,15 +10,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** All the Cafe24 malls the sandbox plays, by mall_id ({@code sandbox01}, {@code sandbox02}, …). */
+/**
+ * All the Cafe24 malls the sandbox plays, by mall_id ({@code sandbox01}, {@code sandbox02}, …). Creating them is
+ * cheap: each mall generates its catalogue and orders when first read, and only the most recently read malls' data
+ * stays in memory.
+ */
 public final class Cafe24Platform {
+
+    /** Malls whose data stays generated: well above the ~32 malls a collector reads at once. */
+    public static final int DEFAULT_CACHED_MALLS = 64;
 
     private final Map<String, Cafe24Mall> malls = new LinkedHashMap<>();
 
     public Cafe24Platform(SandboxConfig config, Faults faults) {
+        this(config, faults, DEFAULT_CACHED_MALLS);
+    }
+
+    /** Keeps the data of at most {@code cachedMalls} malls generated at a time. */
+    public Cafe24Platform(SandboxConfig config, Faults faults, int cachedMalls) {
+        MallDataCache cache = new MallDataCache(cachedMalls);
         for (int i = 1; i <= config.cafe24Malls(); i++) {
             String mallId = String.format("sandbox%02d", i);
-            malls.put(mallId, new Cafe24Mall(mallId, i, config, faults));
+            malls.put(mallId, new Cafe24Mall(mallId, i, config, faults, cache));
         }
     }
 

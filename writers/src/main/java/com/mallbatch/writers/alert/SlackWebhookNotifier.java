@@ -50,11 +50,17 @@ public final class SlackWebhookNotifier implements AlertNotifier {
     private final OkHttpClient http;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final Duration spacing;
+    private final Duration retryBackoff;
     private final Map<String, Long> nextSlot = new HashMap<>();
 
-    public SlackWebhookNotifier(Webhooks webhooks, Duration timeout, Duration spacing) {
+    /**
+     * @param spacing      least time between a post's answer and the next post to the same webhook
+     * @param retryBackoff wait before retrying a failed post, growing with each attempt (a 429 waits its Retry-After)
+     */
+    public SlackWebhookNotifier(Webhooks webhooks, Duration timeout, Duration spacing, Duration retryBackoff) {
         this.webhooks = webhooks;
         this.spacing = spacing;
+        this.retryBackoff = retryBackoff;
         this.http = new OkHttpClient.Builder().callTimeout(timeout).retryOnConnectionFailure(false).build();
     }
 
@@ -71,15 +77,18 @@ public final class SlackWebhookNotifier implements AlertNotifier {
             waitForSlot(url);
             Request request = new Request.Builder().url(url).post(RequestBody.create(body, JSON_TYPE)).build();
             try (Response response = http.newCall(request).execute()) {
+                spaceNextFrom(url);
                 if (response.isSuccessful()) {
                     return;
                 }
                 lastProblem = "HTTP " + response.code();
-                long wait = response.code() == 429 ? retryAfterMillis(response.header("Retry-After")) : 1_000L * attempt;
+                long wait = response.code() == 429 ? retryAfterMillis(response.header("Retry-After"))
+                        : retryBackoff.toMillis() * attempt;
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(wait));
             } catch (IOException e) {
+                spaceNextFrom(url);
                 lastProblem = e.getClass().getSimpleName() + ": " + e.getMessage();
-                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(attempt));
+                LockSupport.parkNanos(retryBackoff.toNanos() * attempt);
             }
         }
         log.error("Could not deliver the alert '{}' to the webhook of tenant {} after {} attempts ({}); it is in this log",
@@ -113,6 +122,13 @@ public final class SlackWebhookNotifier implements AlertNotifier {
         }
         if (wait > 0) {
             LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** The next post to this webhook comes a full spacing after this one's answer, however long that took. */
+    private void spaceNextFrom(String url) {
+        synchronized (nextSlot) {
+            nextSlot.merge(url, System.nanoTime() + spacing.toNanos(), Math::max);
         }
     }
 
