@@ -1,6 +1,6 @@
 package com.mallbatch.admin;
 
-import com.mallbatch.jobs.collect.DatabaseRows;
+import com.mallbatch.jobs.collect.GroundTruth;
 import com.mallbatch.jobs.collect.ExpectedRows;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.sandbox.cafe24.Cafe24Mall;
@@ -67,15 +67,9 @@ class KilledRunRestartTest {
             assertThat(read).as("variants read after the restart by the resumed partitions").isLessThan(held);
             for (Cafe24Mall mall : world.sandbox.cafe24().malls()) {
                 long id = jdbc.queryForObject("SELECT id FROM mall_accounts WHERE account_key = ?", Long.class, mall.mallId());
+                GroundTruth.assertMall(jdbc, mall, id, BUSINESS_DATE);
                 ExpectedRows expected = new ExpectedRows(id, mall.groundTruth());
-                DatabaseRows actual = new DatabaseRows(jdbc, id);
-                LocalDate from = BUSINESS_DATE.minusDays(7);
-                assertThat(actual.categories()).isEqualTo(expected.categories());
-                assertThat(actual.products()).isEqualTo(expected.products());
-                assertThat(actual.variants()).isEqualTo(expected.variants());
-                assertThat(actual.stock(BUSINESS_DATE)).isEqualTo(expected.stock(BUSINESS_DATE));
-                assertThat(actual.orders()).isEqualTo(expected.orders(from, BUSINESS_DATE));
-                assertThat(actual.orderLines()).isEqualTo(expected.orderLines(from, BUSINESS_DATE));
+                LocalDate from = BUSINESS_DATE.minusDays(GroundTruth.LOOKBACK);
                 assertThat(jdbc.queryForList("SELECT CONCAT(entity, ' ', read_count, '/', write_count) FROM collect_stats "
                         + "WHERE account_id = ? ORDER BY entity", String.class, id))
                         .as("the whole account-day counted, the killed run's committed part included")

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench/run [collect|load|crawl|settle|all] [--malls=4 --products=5000 --orders=300 --rows=1000000 --chunk=5000
- * --crawl-products=5000 --settle-lines=1000000]}.
+ * {@code bench/run [collect|load|crawl|settle|all|fleet] [--malls=4 --products=5000 --orders=300 --rows=1000000
+ * --chunk=5000 --crawl-products=5000 --settle-lines=1000000 --crawled=20 --concurrency=64 --broken-every=50]};
+ * {@code all} leaves out {@code fleet}, which takes a quarter of an hour.
  * Prints a report; a bench, not a test: it asserts nothing but that the runs completed and loaded every row.
  */
 public final class BenchMain {
@@ -31,6 +32,9 @@ public final class BenchMain {
         if (which.equals("settle") || which.equals("all")) {
             settle(options);
         }
+        if (which.equals("fleet")) {
+            fleet(options);
+        }
         System.exit(0);
     }
 
@@ -52,6 +56,33 @@ public final class BenchMain {
                     r.allowedPerMall(), 100 * r.budgetUsed(), r.rejected429(), r.peakHeapMb());
         }
         System.out.println("(allowed/mall = bucket + leak x wall time: every call the mall would have accepted in that time)");
+        System.out.println();
+    }
+
+    private static void fleet(Options options) throws Exception {
+        FleetBench.Fleet fleet = new FleetBench.Fleet(options.integer("malls", 1_000), options.integer("products", 500),
+                options.integer("orders", 100), options.integer("crawled", 20), options.integer("concurrency", 64));
+        List<FleetBench.Result> results = new java.util.ArrayList<>();
+        results.add(FleetBench.run("every account healthy", fleet, 0));
+        int brokenEvery = options.integer("broken-every", 50);
+        if (brokenEvery > 0) {
+            results.add(FleetBench.run("one mall in " + brokenEvery + " with its orders path down", fleet, brokenEvery));
+        }
+        System.out.printf(Locale.ROOT, "fleet: %d sandbox Cafe24 malls (%d products x <=3 variants, %d orders/day, budget 40 / 2 per s)"
+                + " + %d crawled seller centers, %d accounts at a time, one business date%n", fleet.malls(), fleet.products(),
+                fleet.ordersPerDay(), fleet.crawled(), fleet.concurrency());
+        System.out.printf(Locale.ROOT, "%-44s %8s %6s %8s %9s %8s %8s %7s %6s %10s %9s %5s %22s%n", "scenario", "accounts",
+                "failed", "wall s", "sd/hour", "rows/s", "heap MB", "threads", "conns", "calls/mall", "allowed", "429s",
+                "cpu sandbox/app/db s");
+        for (FleetBench.Result r : results) {
+            System.out.printf(Locale.ROOT, "%-44s %8d %6d %8.1f %9.0f %8.0f %8d %7d %6d %10.1f %9.1f %5d %7.0f/%6.0f/%6.0f%n",
+                    r.scenario(), r.accounts(), r.failedAccounts(), r.wall().toMillis() / 1000.0, r.sellerDaysPerHour(),
+                    r.rowsPerSecond(), r.peakHeapMb(), r.peakThreads(), r.peakConnections(), r.callsPerMall(),
+                    r.allowedPerMall(), r.rejected429(), r.sandboxCpu().toMillis() / 1000.0,
+                    r.collectorCpu().toMillis() / 1000.0, r.databaseCpu().toMillis() / 1000.0);
+        }
+        System.out.println("(sd/hour = seller-days per hour: accounts collected for one date, per hour of wall time;"
+                + " allowed = every call a mall's bucket would have accepted in that time)");
         System.out.println();
     }
 

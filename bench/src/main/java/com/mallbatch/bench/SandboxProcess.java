@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +49,22 @@ final class SandboxProcess implements AutoCloseable {
         }
         new Thread(() -> out.lines().forEach(ignored -> { }), "sandbox-stdout").start(); // keep its pipe drained
         return new SandboxProcess(process, url, JsonMapper.builder().build().readTree(malls));
+    }
+
+    /** CPU time the sandbox's JVM has used so far. */
+    Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** Every call whose path contains one of {@code fragments} answers 503 from now on. */
+    void outages(List<String> fragments) throws Exception {
+        String body = JsonMapper.builder().build().writeValueAsString(java.util.Map.of("outagePaths", fragments));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/_sandbox/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("the sandbox refused the outages: " + answer.body());
+        }
     }
 
     JsonNode stats() throws Exception {

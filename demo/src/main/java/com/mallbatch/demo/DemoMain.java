@@ -81,11 +81,11 @@ public final class DemoMain {
                         sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT, null, true,
                         new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(), null, null)))
                 .toList());
-        // the HTML seller centers are crawled with the bundled stylemarket profile
-        sandbox.sellerCenters().centers().stream().filter(c -> c.flavour().equals("html"))
-                .forEach(c -> accounts.add(new JdbcMallAccounts.Registration("demo", "데모 셀러", Platform.CRAWL, c.id(),
-                        sandbox.sellerCenterBaseUrl(c.id()), RateBudget.CAFE24_DEFAULT, "stylemarket", true,
-                        new MallCredentials(c.username(), c.password(), null, null, null))));
+        // each kind of seller center is crawled with its bundled profile
+        Map<String, String> profiles = Map.of("html", "stylemarket", "next-data", "nextshop", "line-rows", "easyseller");
+        sandbox.sellerCenters().centers().forEach(c -> accounts.add(new JdbcMallAccounts.Registration("demo", "데모 셀러",
+                Platform.CRAWL, c.id(), sandbox.sellerCenterBaseUrl(c.id()), RateBudget.CAFE24_DEFAULT,
+                profiles.get(c.flavour()), true, new MallCredentials(c.username(), c.password(), null, null, null))));
         Path file = Files.createTempFile("mallbatch-demo-accounts", ".yml");
         file.toFile().deleteOnExit();
         return AccountsFile.write(file, accounts);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -165,7 +166,7 @@ public final class SandboxServer implements AutoCloseable {
             faults.clear().serverErrorRate(f.serverErrorRate()).stalls(f.stallRate(), f.stallMillis())
                     .bursts429(f.burst429Rate(), Math.max(1, f.burst429Length()))
                     .malformedJsonRate(f.malformedJsonRate()).malformedRecordEvery(f.malformedRecordEvery())
-                    .outage(f.outagePath()).truncatedHtmlRate(f.truncatedHtmlRate()).layoutV2(f.layoutV2())
+                    .outages(f.outagePaths()).truncatedHtmlRate(f.truncatedHtmlRate()).layoutV2(f.layoutV2())
                     .blocked(f.blocked()).captchaOnLogin(f.captchaOnLogin())
                     .failNext(f.failNextPath(), f.failNextTimes());
             if (f.expireAccessTokens()) {
@@ -179,9 +180,19 @@ public final class SandboxServer implements AutoCloseable {
     /** Body of {@code POST /_sandbox/faults}; missing fields mean "off". */
     public record FaultRequest(double serverErrorRate, double stallRate, int stallMillis, double burst429Rate,
                                int burst429Length, double malformedJsonRate, int malformedRecordEvery,
-                               String outagePath, boolean expireAccessTokens, double truncatedHtmlRate,
-                               boolean layoutV2, boolean blocked, boolean captchaOnLogin, String failNextPath,
-                               int failNextTimes) {
+                               String outagePath, List<String> outagePaths, boolean expireAccessTokens,
+                               double truncatedHtmlRate, boolean layoutV2, boolean blocked, boolean captchaOnLogin,
+                               String failNextPath, int failNextTimes) {
+
+        /** {@code outagePath} and {@code outagePaths} together: every call whose path holds one of them answers 503. */
+        @Override
+        public List<String> outagePaths() {
+            List<String> all = new java.util.ArrayList<>(outagePaths == null ? List.of() : outagePaths);
+            if (outagePath != null) {
+                all.add(outagePath);
+            }
+            return all;
+        }
     }
 
     private void write(HttpExchange exchange, SandboxResponse response) throws IOException {

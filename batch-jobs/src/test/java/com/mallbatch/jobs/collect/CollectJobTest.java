@@ -46,7 +46,7 @@ class CollectJobTest {
 
     /** 45 days of history: orders older than the look-back window whose status changes on the business date. */
     static final SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig().withSize(150, 4, 40, 45), "collect");
-    static final int LOOKBACK = 7;
+    static final int LOOKBACK = GroundTruth.LOOKBACK;
     private static int runs;
 
     @DynamicPropertySource
@@ -240,20 +240,8 @@ class CollectJobTest {
     }
 
     private void assertEqualsGroundTruth(LocalDate businessDate) {
-        LocalDate from = businessDate.minusDays(LOOKBACK);
         for (Cafe24Mall mall : world.sandbox.cafe24().malls()) {
-            long accountId = accountIds.get(mall.mallId());
-            ExpectedRows expected = new ExpectedRows(accountId, mall.groundTruth());
-            DatabaseRows actual = new DatabaseRows(jdbc, accountId);
-            assertThat(actual.categories()).as("categories of %s", mall.mallId()).isEqualTo(expected.categories());
-            assertThat(actual.categoryMemberships()).as("category memberships of %s", mall.mallId())
-                    .isNotEmpty().isEqualTo(expected.categoryMemberships());
-            assertThat(actual.products()).as("products of %s", mall.mallId()).isEqualTo(expected.products());
-            assertThat(actual.variants()).as("variants of %s", mall.mallId()).isEqualTo(expected.variants());
-            assertThat(actual.stock(businessDate)).as("stock of %s", mall.mallId()).isEqualTo(expected.stock(businessDate));
-            assertThat(actual.orders()).as("orders of %s", mall.mallId()).isEqualTo(expected.orders(from, businessDate));
-            assertThat(actual.orderLines()).as("order lines of %s", mall.mallId())
-                    .isEqualTo(expected.orderLines(from, businessDate));
+            GroundTruth.assertMall(jdbc, mall, accountIds.get(mall.mallId()), businessDate);
         }
     }
 

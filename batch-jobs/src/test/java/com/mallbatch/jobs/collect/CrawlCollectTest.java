@@ -336,15 +336,7 @@ class CrawlCollectTest {
     }
 
     private void assertEqualsGroundTruth(String centerId, LocalDate businessDate) {
-        long accountId = ids.get(centerId);
-        ExpectedCrawlRows expected = new ExpectedCrawlRows(accountId, world.sandbox.sellerCenters().center(centerId).groundTruth());
-        DatabaseRows actual = new DatabaseRows(jdbc, accountId);
-        assertThat(actual.products()).as("products of %s", centerId).isEqualTo(expected.products());
-        assertThat(actual.variants()).as("variants of %s", centerId).isEqualTo(expected.variants());
-        assertThat(actual.stock(businessDate)).as("stock of %s", centerId).isEqualTo(expected.stock(businessDate));
-        assertThat(actual.orders()).as("orders of %s", centerId).isEqualTo(expected.orders(businessDate.minusDays(7), businessDate));
-        assertThat(actual.orderLines()).as("order lines of %s", centerId)
-                .isEqualTo(expected.orderLines(businessDate.minusDays(7), businessDate));
+        GroundTruth.assertCenter(jdbc, world.sandbox.sellerCenters().center(centerId), ids.get(centerId), businessDate);
     }
 
     private static String rootMessage(Throwable e) {
