@@ -3,6 +3,8 @@ package com.mallbatch.jobs;
 import com.mallbatch.jobs.accounts.AccountsFileImporter;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
 import com.mallbatch.jobs.commands.CommandRunner;
+import com.mallbatch.jobs.commands.ConfirmSettlementCommand;
+import com.mallbatch.jobs.commands.PostSettlementsCommand;
 import com.mallbatch.jobs.commands.ResumeAccountCommand;
 import com.mallbatch.jobs.imports.ImportJobConfiguration;
 import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
@@ -16,6 +18,6 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({AdapterConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
         AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
-        ResumeAccountCommand.class})
+        ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class})
 public class MallbatchJobs {
 }

@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One nightly collect of a fleet — K sandbox Cafe24 malls at Cafe24's real budget plus M crawled seller centers — on
@@ -58,7 +59,8 @@ final class FleetBench {
     static Result run(String scenario, Fleet fleet, int brokenEvery) throws Exception {
         try (SandboxProcess sandbox = SandboxProcess.start(List.of("--malls=" + fleet.malls(), "--products=" + fleet.products(),
                 "--variants=3", "--orders=" + fleet.ordersPerDay(), "--days=10", "--bucket=40", "--leak=2",
-                "--html-centers=" + fleet.crawled(), "--next-centers=0", "--line-centers=0", "--session-requests=100000"));
+                "--html-centers=" + fleet.crawled(), "--next-centers=0", "--line-centers=0", "--session-requests=100000",
+                "--cached-malls=" + 4 * fleet.concurrency()));
              ThrowawaySchema schema = ThrowawaySchema.create("bench_fleet");
              ConfigurableApplicationContext context = BenchContext.start(schema,
                      "spring.datasource.hikari.maximum-pool-size=" + (fleet.concurrency() + 8),
@@ -70,20 +72,19 @@ final class FleetBench {
                 sandbox.outages(broken.stream().map(m -> "/cafe24/" + m + "/api/v2/admin/orders").toList());
             }
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            ConnectionSampler connections = new ConnectionSampler(context.getBean(DataSource.class));
+            PeakSampler peaks = new PeakSampler(context.getBean(DataSource.class));
             Duration sandboxCpu0 = sandbox.cpu();
             Duration collectorCpu0 = collectorCpu();
             Duration databaseCpu0 = databaseCpu();
-            HeapMeter.reset();
+            System.gc();
             threads.resetPeakThreadCount();
-            connections.start();
+            peaks.start();
             long started = System.nanoTime();
             JobExecution execution = context.getBean(JobOperator.class).start(context.getBean("collectJob", Job.class),
                     new JobParametersBuilder().addString("businessDate",
                             LocalDate.now(ZoneId.of("Asia/Seoul")).minusDays(1).toString()).toJobParameters());
             Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            connections.stop();
-            long peakHeap = HeapMeter.peakMb();
+            peaks.stop();
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             int accounts = jdbc.queryForObject("SELECT COUNT(*) FROM mall_accounts", Integer.class);
             int failed = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collectAccount:%' "
@@ -104,8 +105,8 @@ final class FleetBench {
                 rejected += mall.path("rejected_429").asLong();
             }
             double seconds = wall.toMillis() / 1000.0;
-            return new Result(scenario, accounts, failed, rows, wall, peakHeap, threads.getPeakThreadCount(),
-                    connections.peak(), (double) calls / fleet.malls(), 40 + 2 * seconds, rejected,
+            return new Result(scenario, accounts, failed, rows, wall, peaks.heapMb(), threads.getPeakThreadCount(),
+                    peaks.connections(), (double) calls / fleet.malls(), 40 + 2 * seconds, rejected,
                     sandbox.cpu().minus(sandboxCpu0), collectorCpu().minus(collectorCpu0), databaseCpu().minus(databaseCpu0));
         }
     }
@@ -156,29 +157,33 @@ final class FleetBench {
         }
     }
 
-    /** The most connections the collector's pool had in use at once, sampled every 50 ms. */
-    private static final class ConnectionSampler {
+    /**
+     * The most heap in use and the most pool connections in use at once, sampled every 20 ms: the heap as a whole
+     * (summing each pool's own peak would add peaks reached at different times).
+     */
+    private static final class PeakSampler {
         private final HikariDataSource pool;
-        private final AtomicInteger peak = new AtomicInteger();
+        private final AtomicLong heap = new AtomicLong();
+        private final AtomicInteger connections = new AtomicInteger();
         private volatile boolean running;
-        private Thread thread;
 
-        ConnectionSampler(DataSource dataSource) {
+        PeakSampler(DataSource dataSource) {
             this.pool = (HikariDataSource) dataSource;
         }
 
         void start() {
             running = true;
-            thread = new Thread(() -> {
+            Thread thread = new Thread(() -> {
                 while (running) {
-                    peak.accumulateAndGet(pool.getHikariPoolMXBean().getActiveConnections(), Math::max);
+                    heap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    connections.accumulateAndGet(pool.getHikariPoolMXBean().getActiveConnections(), Math::max);
                     try {
-                        Thread.sleep(50);
+                        Thread.sleep(20);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-            }, "connection-sampler");
+            }, "peak-sampler");
             thread.setDaemon(true);
             thread.start();
         }
@@ -187,8 +192,12 @@ final class FleetBench {
             running = false;
         }
 
-        int peak() {
-            return peak.get();
+        long heapMb() {
+            return heap.get() / (1024 * 1024);
+        }
+
+        int connections() {
+            return connections.get();
         }
     }
 }

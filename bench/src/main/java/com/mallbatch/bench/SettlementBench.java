@@ -1,12 +1,14 @@
 package com.mallbatch.bench;
 
 import com.mallbatch.domain.Extent;
+import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.OrderLine;
 import com.mallbatch.domain.OrderLineStatus;
 import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.RateBudget;
+import com.mallbatch.jobs.settlement.SettlementConfirmation;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.writers.mysql.CanonicalTables;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
@@ -29,10 +31,13 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** settlementJob over a month of N order lines of one mall: settlement, snapshot and the finance workbook. */
+/**
+ * A month of N order lines of one mall: settlementJob computing the draft, then a person's confirmation (hash, chain,
+ * the finance workbook with every line; no ERP configured, so the posting waits as PENDING).
+ */
 final class SettlementBench {
 
-    record Result(int lines, Duration load, Duration settle, long peakHeapMb, long workbookBytes) {
+    record Result(int lines, Duration load, Duration settle, Duration confirm, long peakHeapMb, long workbookBytes) {
     }
 
     private SettlementBench() {
@@ -45,7 +50,8 @@ final class SettlementBench {
                      "mallbatch.settlement.export-dir=" + exports)) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long account = context.getBean(JdbcMallAccounts.class).register(new JdbcMallAccounts.Registration("bench", "벤치",
-                    Platform.CAFE24, "benchmall", null, RateBudget.CAFE24_DEFAULT, null, true, null));
+                    // not enabled: nothing to collect from, so the job's refresh of the period's orders passes it by
+                    Platform.CAFE24, "benchmall", null, RateBudget.CAFE24_DEFAULT, null, false, null));
             jdbc.update("INSERT INTO commission_rules (platform, category_no, rate, effective_from) VALUES ('CAFE24', NULL, 0.1080, '2026-01-01')");
             jdbc.update("INSERT INTO shipping_fee_rules (platform, rate, effective_from) VALUES ('CAFE24', 0.0300, '2026-01-01')");
 
@@ -78,12 +84,17 @@ final class SettlementBench {
             if (run.getStatus() != BatchStatus.COMPLETED) {
                 throw new IllegalStateException("settlementJob ended " + run.getStatus() + ": " + run.getAllFailureExceptions());
             }
-            int settled = jdbc.queryForObject("SELECT line_count FROM settlements WHERE status = 'CONFIRMED'", Integer.class);
-            if (settled != lines) {
-                throw new IllegalStateException("expected " + lines + " settled lines, found " + settled);
+            long confirmStarted = System.nanoTime();
+            MallAccount mallAccount = context.getBean(JdbcMallAccounts.class).byId(account);
+            SettlementConfirmation.Result confirmed = context.getBean(SettlementConfirmation.class)
+                    .confirm(mallAccount, "2026-10", "bench", null);
+            Duration confirm = Duration.ofNanos(System.nanoTime() - confirmStarted);
+            peak = Math.max(peak, HeapMeter.peakMb());
+            if (confirmed.standing().lineCount() != lines) {
+                throw new IllegalStateException("expected " + lines + " settled lines, found " + confirmed.standing().lineCount());
             }
-            long bytes = Files.size(Path.of(run.getExecutionContext().getString("settlement.workbook")));
-            return new Result(lines, load, settle, peak, bytes);
+            long bytes = Files.size(confirmed.workbook());
+            return new Result(lines, load, settle, confirm, peak, bytes);
         }
     }
 

@@ -28,7 +28,12 @@ public final class ThrowawaySchema implements AutoCloseable {
     private final String user;
     private final String password;
     private final String schema;
+    private final java.util.List<String> users = new java.util.ArrayList<>();
     private boolean dropped;
+
+    /** A database user made for this schema. */
+    public record User(String name, String password) {
+    }
 
     private ThrowawaySchema(String serverUrl, String user, String password, String schema) {
         this.serverUrl = serverUrl;
@@ -71,10 +76,35 @@ public final class ThrowawaySchema implements AutoCloseable {
         return schema;
     }
 
+    /**
+     * A user of this schema made by {@code script} — statements separated by {@code ;}, with {@code ${schema}},
+     * {@code ${user}} and {@code ${password}} in them — and dropped with the schema.
+     */
+    public synchronized User createUser(String script) {
+        User user = new User("app_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff)),
+                Long.toHexString(ThreadLocalRandom.current().nextLong()));
+        users.add(user.name());
+        String sql = script.replaceAll("(?m)^--.*$", "").replace("${schema}", schema).replace("${user}", user.name())
+                .replace("${password}", user.password());
+        for (String statement : sql.split(";")) {
+            if (!statement.isBlank()) {
+                execute(statement.strip());
+            }
+        }
+        return user;
+    }
+
     @Override
     public synchronized void close() {
         if (!dropped) {
             dropped = true;
+            for (String user : users) {
+                try {
+                    execute("DROP USER IF EXISTS '" + user + "'@'%'");
+                } catch (IllegalStateException e) {
+                    log.warn("Could not drop user {}", user, e);
+                }
+            }
             try {
                 execute("DROP DATABASE IF EXISTS " + schema);
             } catch (IllegalStateException e) {

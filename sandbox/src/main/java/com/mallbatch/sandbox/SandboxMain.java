@@ -1,5 +1,7 @@
 package com.mallbatch.sandbox;
 
+import com.mallbatch.sandbox.cafe24.Cafe24Platform;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +40,8 @@ public final class SandboxMain {
         if (opts.containsKey("today")) {
             config = config.withToday(LocalDate.parse(opts.get("today")));
         }
-        SandboxServer sandbox = SandboxServer.start(config, Integer.parseInt(opts.getOrDefault("port", "8089")));
+        SandboxServer sandbox = SandboxServer.start(config, Integer.parseInt(opts.getOrDefault("port", "8089")),
+                Integer.parseInt(opts.getOrDefault("cached-malls", String.valueOf(Cafe24Platform.DEFAULT_CACHED_MALLS))));
         Map<String, Object> malls = Map.of("cafe24", sandbox.cafe24().mallDescriptors(sandbox::cafe24BaseUrl),
                 "sellerCenters", sandbox.sellerCenters().descriptors(sandbox::sellerCenterBaseUrl));
         System.out.println("SANDBOX_URL=" + sandbox.baseUrl());

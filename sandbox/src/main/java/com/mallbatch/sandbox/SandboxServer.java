@@ -45,9 +45,9 @@ public final class SandboxServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    private SandboxServer(SandboxConfig config, int port) throws IOException {
+    private SandboxServer(SandboxConfig config, int port, int cachedMalls) throws IOException {
         this.config = config;
-        this.cafe24 = new Cafe24Platform(config, faults);
+        this.cafe24 = new Cafe24Platform(config, faults, cachedMalls);
         this.sellerCenters = new SellerCenterPlatform(config, faults);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         this.executor = Executors.newFixedThreadPool(32);
@@ -57,7 +57,15 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Starts a sandbox on a free loopback port (0) or the given one. */
     public static SandboxServer start(SandboxConfig config, int port) throws IOException {
-        SandboxServer sandbox = new SandboxServer(config, port);
+        return start(config, port, Cafe24Platform.DEFAULT_CACHED_MALLS);
+    }
+
+    /**
+     * @param cachedMalls how many Cafe24 malls keep their generated data between requests; a fleet read N malls at a
+     *                    time wants more than N, or it regenerates what it evicts
+     */
+    public static SandboxServer start(SandboxConfig config, int port, int cachedMalls) throws IOException {
+        SandboxServer sandbox = new SandboxServer(config, port, cachedMalls);
         sandbox.server.start();
         log.info("Sandbox up at {} playing {} Cafe24 malls (seed {})", sandbox.baseUrl(), config.cafe24Malls(),
                 config.seed());

@@ -18,7 +18,7 @@ import java.util.Map;
  * names do not depend on the grid size or the order accounts come back in, so a restart finds exactly the partitions
  * of the failed run. A paused account is left out, and the log says so and how to resume it.
  */
-final class AccountPartitioner implements Partitioner {
+public final class AccountPartitioner implements Partitioner {
 
     private static final Logger log = LoggerFactory.getLogger(AccountPartitioner.class);
     static final String ACCOUNT_ID = "accountId";
@@ -28,16 +28,26 @@ final class AccountPartitioner implements Partitioner {
 
     private final MallAccounts accounts;
     private final AccountHealthStore health;
+    private final String tenantKey;
 
-    AccountPartitioner(MallAccounts accounts, AccountHealthStore health) {
+    public AccountPartitioner(MallAccounts accounts, AccountHealthStore health) {
+        this(accounts, health, null);
+    }
+
+    /** Only the accounts of one tenant; null: every tenant's. */
+    public AccountPartitioner(MallAccounts accounts, AccountHealthStore health, String tenantKey) {
         this.accounts = accounts;
         this.health = health;
+        this.tenantKey = tenantKey;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (MallAccount account : accounts.enabled()) {
+            if (tenantKey != null && !tenantKey.equals(account.tenantKey())) {
+                continue;
+            }
             AccountHealth state = health.get(account.id());
             if (state.paused()) {
                 log.warn("Skipping paused account {} (paused {} after: {}); resume it with: {}", account.label(),

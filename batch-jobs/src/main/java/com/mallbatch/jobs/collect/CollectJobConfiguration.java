@@ -44,6 +44,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * collectJob: for one business date, every enabled mall account's categories, products, category memberships,
@@ -102,6 +103,7 @@ public class CollectJobConfiguration {
                                 ItemStreamReader<CategoryMembership> membershipReader,
                                 ItemWriter<CategoryMembership> membershipWriter,
                                 ItemStreamReader<VariantStock> variantStockReader, ItemStreamReader<Order> orderReader,
+                                ItemStreamReader<Order> periodOrderReader,
                                 CanonicalTables tables, JdbcCategoryMemberships memberships, JdbcStockLevels stockLevels,
                                 JdbcSkipLog skipLog, JdbcCollectStats stats, MallAccounts accounts,
                                 JdbcCrawlOutcomes crawlOutcomes, ObjectProvider<MeterRegistry> meters,
@@ -109,7 +111,7 @@ public class CollectJobConfiguration {
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         return new CollectStages(jobRepository, transactionManager, properties,
                 new CollectStages.Parts(categoryReader, productReader, membershipReader, membershipWriter,
-                        variantStockReader, orderReader, tables, memberships, stockLevels),
+                        variantStockReader, orderReader, periodOrderReader, tables, memberships, stockLevels),
                 new CollectStepListener.Sinks(skipLog, stats, accounts, registry), accounts, crawlOutcomes, registry,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
@@ -179,6 +181,19 @@ public class CollectJobConfiguration {
         LocalDate date = BusinessDate.parse(businessDate);
         MallAccount account = readers.account(accountId);
         return readers.extractors(account).orders(account, date.minusDays(properties.orderLookbackDays()), date);
+    }
+
+    /** A settlement period's orders (placed from its first day to its last, or yesterday if sooner). */
+    @Bean
+    @StepScope
+    public ItemStreamReader<Order> periodOrderReader(AccountReaders readers, Clock clock,
+                                                     @Value("#{stepExecutionContext['accountId']}") Long accountId,
+                                                     @Value("#{jobParameters['period']}") String period) {
+        YearMonth month = YearMonth.parse(period);
+        LocalDate yesterday = LocalDate.now(clock.withZone(BusinessDate.SEOUL)).minusDays(1);
+        LocalDate to = month.atEndOfMonth().isAfter(yesterday) ? yesterday : month.atEndOfMonth();
+        MallAccount account = readers.account(accountId);
+        return readers.extractors(account).orders(account, month.atDay(1), to);
     }
 
     @Bean

@@ -37,7 +37,7 @@ import java.util.Set;
  * only when the operator allowed it ({@link OrderSkipPolicy}); transient database errors are retried; mall faults are
  * retried inside the platform client, and what outlasts them fails the stage and so the account's flow.
  */
-final class CollectStages {
+public final class CollectStages {
 
     static final String CATEGORIES = "collectCategories";
     static final String PRODUCTS = "collectProducts";
@@ -45,10 +45,11 @@ final class CollectStages {
     static final String VARIANTS_AND_STOCK = "collectVariantsAndStock";
     static final String ORDERS = "collectOrders";
 
-    /** The beans a stage is made of. */
+    /** The beans a stage is made of. {@code periodOrders} reads a settlement period's orders again. */
     record Parts(ItemStreamReader<Category> categories, ItemStreamReader<Product> products,
                  ItemStreamReader<CategoryMembership> memberships, ItemWriter<CategoryMembership> membershipWriter,
-                 ItemStreamReader<VariantStock> variants, ItemStreamReader<Order> orders, CanonicalTables tables,
+                 ItemStreamReader<VariantStock> variants, ItemStreamReader<Order> orders,
+                 ItemStreamReader<Order> periodOrders, CanonicalTables tables,
                  JdbcCategoryMemberships categoryMemberships, JdbcStockLevels stockLevels) {
     }
 
@@ -59,7 +60,7 @@ final class CollectStages {
     private final CollectStepListener.Sinks sinks;
     private final MallAccounts accounts;
     private final JdbcCrawlOutcomes crawlOutcomes;
-    private final MeterRegistry meters;
+    private final CrawlSuccessRates crawlSuccessRates;
     private final ObservationRegistry observations;
 
     CollectStages(JobRepository jobRepository, PlatformTransactionManager transactionManager, CollectProperties properties,
@@ -72,7 +73,7 @@ final class CollectStages {
         this.sinks = sinks;
         this.accounts = accounts;
         this.crawlOutcomes = crawlOutcomes;
-        this.meters = meters;
+        this.crawlSuccessRates = new CrawlSuccessRates(meters);
         this.observations = observations;
     }
 
@@ -90,12 +91,22 @@ final class CollectStages {
     }
 
     /**
+     * The worker of a partitioned step that reads each account's orders of a settlement period again (its partitions,
+     * from {@link AccountPartitioner}, name the accounts), so returns and confirmations recorded after the nightly
+     * look-back reach the period before it is settled.
+     */
+    public Step periodOrdersWorker(String name) {
+        return stage(name, null, "order", parts.periodOrders(), parts.tables().orders(), null);
+    }
+
+    /**
+     * @param account     names the step after the account ({@code stage:account}); null for a partition worker
      * @param onCompleted what the account's completed stage settles for its business date (null: nothing)
      */
     private <T> Step stage(String stage, String account, String entity, ItemStreamReader<T> reader, ItemWriter<T> writer,
                            AccountStepCompletion.Action onCompleted) {
         CollectStepListener listener = new CollectStepListener(entity, sinks);
-        var builder = new StepBuilder(stage + ":" + account, jobRepository)
+        var builder = new StepBuilder(account == null ? stage : stage + ":" + account, jobRepository)
                 .observationRegistry(observations)
                 .<T, T>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -108,7 +119,7 @@ final class CollectStages {
                 .retryLimit(3)
                 .skipListener(listener)
                 .listener(listener)
-                .listener(new CrawlOutcomeListener(entity, accounts, crawlOutcomes, meters));
+                .listener(new CrawlOutcomeListener(entity, accounts, crawlOutcomes, crawlSuccessRates));
         if (onCompleted != null) {
             builder.listener(new AccountStepCompletion(onCompleted));
         }

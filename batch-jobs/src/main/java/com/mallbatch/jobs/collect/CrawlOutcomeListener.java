@@ -4,16 +4,11 @@ import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.readers.crawl.CrawlPages;
 import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * After each account's step of a crawl: records its page success rate (table and the
@@ -27,14 +22,13 @@ final class CrawlOutcomeListener implements StepExecutionListener {
     private final String entity;
     private final MallAccounts accounts;
     private final JdbcCrawlOutcomes outcomes;
-    private final MeterRegistry meters;
-    private final Map<String, AtomicReference<Double>> successRates = new ConcurrentHashMap<>();
+    private final CrawlSuccessRates successRates;
 
-    CrawlOutcomeListener(String entity, MallAccounts accounts, JdbcCrawlOutcomes outcomes, MeterRegistry meters) {
+    CrawlOutcomeListener(String entity, MallAccounts accounts, JdbcCrawlOutcomes outcomes, CrawlSuccessRates successRates) {
         this.entity = entity;
         this.accounts = accounts;
         this.outcomes = outcomes;
-        this.meters = meters;
+        this.successRates = successRates;
     }
 
     @Override
@@ -49,9 +43,7 @@ final class CrawlOutcomeListener implements StepExecutionListener {
             long ok = context.getLong(PAGES_OK);
             long failed = context.getLong(PAGES_FAILED, 0);
             outcomes.recordPages(step.getId(), step.getJobExecutionId(), accountId, account.crawlProfile(), entity, ok, failed);
-            successRates.computeIfAbsent(account.crawlProfile() + "/" + account.accountKey(), key -> meters.gauge(
-                    "mallbatch.crawl.success.rate", Tags.of("site", account.crawlProfile(), "account", account.accountKey()),
-                    new AtomicReference<>(1.0), AtomicReference::get)).set(ok + failed == 0 ? 1.0 : (double) ok / (ok + failed));
+            successRates.set(account, ok, failed);
         }
         return step.getExitStatus();
     }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs {@code --mallbatch.command=NAME key=value …} and exits: 0 when it did what was asked, 2 when it was refused
- * (the reason on one line).
+ * (the reason on one line), 3 when it did part of it and must be run again (what is left on one line).
  */
 @Component
 @ConditionalOnProperty("mallbatch.command")
@@ -51,6 +51,9 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = 0;
         } catch (IllegalArgumentException e) {
             log.error("{}: {}", name, e.getMessage());
+        } catch (CommandLineCommand.Unfinished e) {
+            log.error("{}: {}", name, e.getMessage());
+            exitCode = 3;
         }
     }
 

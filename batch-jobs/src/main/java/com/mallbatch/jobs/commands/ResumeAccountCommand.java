@@ -27,10 +27,7 @@ public class ResumeAccountCommand implements CommandLineCommand {
 
     @Override
     public void run(Map<String, String> arguments) {
-        String account = arguments.get("account");
-        if (account == null || account.isBlank()) {
-            throw new IllegalArgumentException("say which account: account=tenant/PLATFORM/accountKey");
-        }
-        health.resume(account, arguments.getOrDefault("by", "cli"));
+        health.resume(Arguments.required(arguments, "account", "tenant/PLATFORM/accountKey"),
+                arguments.getOrDefault("by", "cli"));
     }
 }

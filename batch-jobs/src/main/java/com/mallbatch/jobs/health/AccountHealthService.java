@@ -64,15 +64,9 @@ public final class AccountHealthService {
 
     /** Back in the nightly runs: not paused, streak cleared. */
     public void resume(String accountLabel, String who) {
-        MallAccount account = byLabel(accountLabel);
+        MallAccount account = accounts.byLabel(accountLabel);
         store.resume(account.id());
         log.info("{} resumed account {}", who, account.label());
-    }
-
-    public MallAccount byLabel(String label) {
-        return accounts.enabled().stream().filter(a -> a.label().equals(label)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No enabled mall account '" + label
-                        + "' (accounts are named tenant/PLATFORM/accountKey, e.g. acme/CAFE24/acmeshop)"));
     }
 
     /** The documented command that resumes an account. */

@@ -1,80 +1,134 @@
 package com.mallbatch.jobs.imports;
 
-import com.mallbatch.readers.excel.ExcelTable;
+import com.mallbatch.domain.Platform;
 import com.mallbatch.readers.excel.ExcelTable.Column;
 import com.mallbatch.readers.excel.ExcelTable.Type;
 import com.mallbatch.writers.mysql.JdbcImports;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Imports from finance's workbooks, all or nothing per file: {@code importExtraCostsJob file=costs.xlsx} and
- * {@code importMasterInventoryJob file=inventory.xlsx tenant=acme}. A file with any bad row (wrong header, text in a
- * number column, an unknown account) fails the job listing every problem by row, column and value, and stores
- * nothing; importing the same file again changes nothing (add {@code run.id=N} to run it again).
+ * Imports from finance's workbooks, all or nothing per file ({@link WorkbookImport}):
+ * {@code importExtraCostsJob file=costs.xlsx}, {@code importMasterInventoryJob file=inventory.xlsx tenant=acme},
+ * {@code importCommissionRulesJob file=commissions.xlsx} and {@code importShippingFeeRulesJob file=shipping.xlsx}.
+ * Importing the same file again changes nothing (add {@code run.id=N} to run it again).
  */
 @Configuration(proxyBeanMethods = false)
 public class ImportJobConfiguration {
 
-    static final List<Column> EXTRA_COSTS = List.of(new Column("몰 계정", "accountKey", Type.TEXT),
-            new Column("정산월", "period", Type.MONTH), new Column("비용 유형", "costType", Type.TEXT),
-            new Column("내용", "description", Type.TEXT), new Column("금액", "amount", Type.DECIMAL));
-    static final List<Column> MASTER_INVENTORY = List.of(new Column("셀러 SKU", "sellerSku", Type.TEXT),
-            new Column("재고수량", "quantity", Type.INTEGER), new Column("기준일", "asOf", Type.DATE));
-    private static final Logger log = LoggerFactory.getLogger(ImportJobConfiguration.class);
+    static final Column ACCOUNT = new Column("몰 계정", "accountKey", Type.TEXT);
+    static final Column PERIOD = new Column("정산월", "period", Type.MONTH);
+    static final Column COST_TYPE = new Column("비용 유형", "costType", Type.TEXT);
+    static final Column DESCRIPTION = new Column("내용", "description", Type.TEXT);
+    static final List<Column> EXTRA_COSTS = List.of(ACCOUNT, PERIOD, COST_TYPE, DESCRIPTION,
+            new Column("금액", "amount", Type.DECIMAL));
+
+    static final Column SELLER_SKU = new Column("셀러 SKU", "sellerSku", Type.TEXT);
+    static final Column AS_OF = new Column("기준일", "asOf", Type.DATE);
+    static final List<Column> MASTER_INVENTORY = List.of(SELLER_SKU, new Column("재고수량", "quantity", Type.INTEGER), AS_OF);
+
+    static final Column PLATFORM = new Column("플랫폼", "platform", Type.TEXT);
+    static final Column SITE = Column.optional("사이트", "site", Type.TEXT);
+    static final Column CATEGORY = Column.optional("카테고리 번호", "categoryNo", Type.TEXT);
+    static final Column EFFECTIVE_FROM = new Column("적용 시작일", "effectiveFrom", Type.DATE);
+    static final List<Column> COMMISSION_RULES = List.of(PLATFORM, SITE, CATEGORY,
+            new Column("수수료율", "rate", Type.RATE), EFFECTIVE_FROM);
+    static final List<Column> SHIPPING_FEE_RULES = List.of(PLATFORM, SITE,
+            new Column("배송비 수수료율", "rate", Type.RATE), EFFECTIVE_FROM);
 
     @Bean
     public Job importExtraCostsJob(JobRepository jobRepository, PlatformTransactionManager tx, JdbcImports imports) {
-        return new JobBuilder("importExtraCostsJob", jobRepository).validator(required("file")).start(
-                new StepBuilder("importExtraCosts", jobRepository).tasklet((contribution, chunk) -> {
-                    ExcelTable.Result table = ExcelTable.read(file(chunk), EXTRA_COSTS);
-                    List<String> problems = new ArrayList<>(table.problems());
-                    for (Map<String, Object> row : table.rows()) {
-                        Optional<Long> account = imports.accountId((String) row.get("accountKey"));
-                        account.ifPresentOrElse(id -> row.put("accountId", id), () -> problems.add(row.get("source")
-                                + ", column A (몰 계정): '" + row.get("accountKey") + "' is not one mall account"));
-                    }
-                    failOn(problems);
-                    imports.upsertExtraCosts(table.rows());
-                    log.info("Imported {} extra cost row(s) from {}", table.rows().size(), file(chunk));
-                    return RepeatStatus.FINISHED;
-                }, tx).build()).build();
+        return job("importExtraCostsJob", jobRepository, tx, new WorkbookImport("extra cost", EXTRA_COSTS,
+                List.of(ACCOUNT, PERIOD, COST_TYPE, DESCRIPTION), new WorkbookImport.Target() {
+            @Override
+            public List<String> check(List<Map<String, Object>> rows, JobParameters parameters) {
+                List<String> problems = new ArrayList<>();
+                for (Map<String, Object> row : rows) {
+                    imports.accountId((String) row.get("accountKey")).ifPresentOrElse(id -> row.put("accountId", id),
+                            () -> problems.add(row.get("source") + ", column A (몰 계정): '" + row.get("accountKey")
+                                    + "' is not one mall account"));
+                }
+                return problems;
+            }
+
+            @Override
+            public void store(List<Map<String, Object>> rows, JobParameters parameters) {
+                imports.upsertExtraCosts(rows);
+            }
+        }), "file");
     }
 
     @Bean
     public Job importMasterInventoryJob(JobRepository jobRepository, PlatformTransactionManager tx, JdbcImports imports) {
-        return new JobBuilder("importMasterInventoryJob", jobRepository).validator(required("file", "tenant")).start(
-                new StepBuilder("importMasterInventory", jobRepository).tasklet((contribution, chunk) -> {
-                    String tenant = chunk.getStepContext().getStepExecution().getJobParameters().getString("tenant");
-                    ExcelTable.Result table = ExcelTable.read(file(chunk), MASTER_INVENTORY);
-                    List<String> problems = new ArrayList<>(table.problems());
-                    Optional<Long> tenantId = imports.tenantId(tenant);
-                    if (tenantId.isEmpty()) {
-                        problems.add("tenant '" + tenant + "' does not exist");
+        return job("importMasterInventoryJob", jobRepository, tx, new WorkbookImport("master inventory", MASTER_INVENTORY,
+                List.of(SELLER_SKU, AS_OF), new WorkbookImport.Target() {
+            @Override
+            public List<String> check(List<Map<String, Object>> rows, JobParameters parameters) {
+                String tenant = parameters.getString("tenant");
+                return imports.tenantId(tenant).isPresent() ? List.of() : List.of("tenant '" + tenant + "' does not exist");
+            }
+
+            @Override
+            public void store(List<Map<String, Object>> rows, JobParameters parameters) {
+                imports.upsertMasterInventory(imports.tenantId(parameters.getString("tenant")).orElseThrow(), rows);
+            }
+        }), "file", "tenant");
+    }
+
+    @Bean
+    public Job importCommissionRulesJob(JobRepository jobRepository, PlatformTransactionManager tx, JdbcImports imports) {
+        return job("importCommissionRulesJob", jobRepository, tx, new WorkbookImport("commission rule", COMMISSION_RULES,
+                List.of(PLATFORM, SITE, CATEGORY, EFFECTIVE_FROM), rules(imports::upsertCommissionRules)), "file");
+    }
+
+    @Bean
+    public Job importShippingFeeRulesJob(JobRepository jobRepository, PlatformTransactionManager tx, JdbcImports imports) {
+        return job("importShippingFeeRulesJob", jobRepository, tx, new WorkbookImport("shipping fee rule",
+                SHIPPING_FEE_RULES, List.of(PLATFORM, SITE, EFFECTIVE_FROM), rules(imports::upsertShippingFeeRules)), "file");
+    }
+
+    /** Rules name a platform; a site (a crawl profile) narrows a rule to one crawled seller center. */
+    private static WorkbookImport.Target rules(java.util.function.Consumer<List<Map<String, Object>>> store) {
+        return new WorkbookImport.Target() {
+            @Override
+            public List<String> check(List<Map<String, Object>> rows, JobParameters parameters) {
+                List<String> problems = new ArrayList<>();
+                for (Map<String, Object> row : rows) {
+                    Optional<Platform> platform = Arrays.stream(Platform.values())
+                            .filter(p -> p.name().equalsIgnoreCase((String) row.get("platform"))).findFirst();
+                    if (platform.isEmpty()) {
+                        problems.add(row.get("source") + ", column A (플랫폼): '" + row.get("platform") + "' is not one of "
+                                + Arrays.toString(Platform.values()));
+                    } else if (row.get("site") != null && platform.get() != Platform.CRAWL) {
+                        problems.add(row.get("source") + ", column B (사이트): a site narrows a rule to one crawled "
+                                + "seller center; leave it empty for " + platform.get());
+                    } else {
+                        row.put("platform", platform.get().name());
                     }
-                    failOn(problems);
-                    imports.upsertMasterInventory(tenantId.orElseThrow(), table.rows());
-                    log.info("Imported {} master inventory row(s) for {} from {}", table.rows().size(), tenant, file(chunk));
-                    return RepeatStatus.FINISHED;
-                }, tx).build()).build();
+                }
+                return problems;
+            }
+
+            @Override
+            public void store(List<Map<String, Object>> rows, JobParameters parameters) {
+                store.accept(rows);
+            }
+        };
     }
 
     @Bean
@@ -82,14 +136,11 @@ public class ImportJobConfiguration {
         return new JdbcImports(jdbc);
     }
 
-    private static Path file(ChunkContext chunk) {
-        return Path.of(chunk.getStepContext().getStepExecution().getJobParameters().getString("file"));
-    }
-
-    private static void failOn(List<String> problems) {
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.size() + " problem(s); nothing was imported:\n" + String.join("\n", problems));
-        }
+    private static Job job(String name, JobRepository jobRepository, PlatformTransactionManager tx, WorkbookImport work,
+                           String... requiredParameters) {
+        String step = Character.toLowerCase(name.charAt(0)) + name.substring(1, name.length() - "Job".length());
+        return new JobBuilder(name, jobRepository).validator(required(requiredParameters))
+                .start(new StepBuilder(step, jobRepository).tasklet(work, tx).build()).build();
     }
 
     private static JobParametersValidator required(String... names) {

@@ -21,7 +21,8 @@ import java.time.LocalDate;
 
 /**
  * {@code --spring.batch.job.name=collectJob businessDate=2026-11-20}: runs one job through the launch service, as
- * Spring Boot's convention has it (parameters as {@code name=value}), and exits 0 only when it COMPLETED. A daily job
+ * Spring Boot's convention has it (parameters as {@code name=value}), and exits 0 when it COMPLETED, 1 when it ended
+ * otherwise, 2 when it was refused (unknown job, bad parameters, already completed, running elsewhere). A daily job
  * without a {@code businessDate} collects yesterday (Asia/Seoul); no other job is given one it did not ask for.
  */
 @Component
@@ -50,7 +51,15 @@ public class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerato
                     .addString(BusinessDate.PARAMETER, LocalDate.now(clock.withZone(BusinessDate.SEOUL)).minusDays(1).toString())
                     .toJobParameters();
         }
-        JobExecution execution = launcher.launch(jobName, parameters, "cli");
+        JobExecution execution;
+        try {
+            execution = launcher.launch(jobName, parameters, "cli");
+        } catch (LaunchRefusedException e) {
+            log.error("{}", e.getMessage());
+            log.debug("Refused launch", e);
+            exitCode = 2;
+            return;
+        }
         exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
         log.info("{} {} ended {}", jobName, JobLaunchService.describe(parameters), execution.getStatus());
     }

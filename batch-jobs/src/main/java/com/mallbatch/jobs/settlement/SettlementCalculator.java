@@ -39,16 +39,19 @@ final class SettlementCalculator implements ItemProcessor<SettlementSource, Sett
         if (s.status().equals("RETURNED")) {
             refund = sold.negate();
         } else {
-            commission = won(sold.multiply(commissions.rate(s.platform(), s.categoryNos(), s.orderedAt().toLocalDate(), true)));
+            commission = won(sold.multiply(commissions.rate(s.platform(), s.site(), s.categoryNos(),
+                    s.orderedAt().toLocalDate(), true)));
             if (s.firstSettledLineOfOrder()) {
                 BigDecimal fee = orZero(s.orderShippingFee());
-                BigDecimal mallShare = shippingFees.rate(s.platform(), List.of(), s.orderedAt().toLocalDate(), false);
+                BigDecimal mallShare = shippingFees.rate(s.platform(), s.site(), List.of(), s.orderedAt().toLocalDate(), false);
                 shipping = fee.subtract(won(fee.multiply(mallShare)));
             }
         }
         BigDecimal net = sold.subtract(commission).add(shipping).add(refund);
         return new SettlementLine(s.settlementId(), s.lineId(), s.orderId(), s.orderedAt(), s.productNo(),
-                s.platformStatus(), money(gross), money(discount), money(commission), money(shipping), money(refund), money(net));
+                s.productName(), s.optionText(), s.quantity(), s.unitPrice() == null ? null : money(s.unitPrice()),
+                s.platformStatus(), s.status(), money(gross), money(orZero(s.sellerDiscount())),
+                money(orZero(s.couponDiscount())), money(commission), money(shipping), money(refund), money(net));
     }
 
     private static BigDecimal orZero(BigDecimal amount) {

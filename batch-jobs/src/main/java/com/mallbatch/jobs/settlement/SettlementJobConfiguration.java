@@ -1,16 +1,17 @@
 package com.mallbatch.jobs.settlement;
 
-import com.mallbatch.domain.settlement.SettlementLine;
+import com.mallbatch.domain.port.AccountHealthStore;
 import com.mallbatch.domain.port.ErpGateway;
+import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.domain.settlement.SettlementLine;
+import com.mallbatch.jobs.collect.AccountPartitioner;
+import com.mallbatch.jobs.collect.CollectProperties;
+import com.mallbatch.jobs.collect.CollectStages;
 import com.mallbatch.writers.erp.HttpErpGateway;
 import com.mallbatch.writers.excel.SettlementWorkbook;
-import com.mallbatch.writers.mysql.JdbcErpPostings;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import com.mallbatch.writers.mysql.CanonicalTables;
+import com.mallbatch.writers.mysql.JdbcErpPostings;
 import com.mallbatch.writers.mysql.JdbcSettlements;
-import com.mallbatch.writers.mysql.JdbcSettlements.Confirmation;
-import com.mallbatch.writers.mysql.JdbcSettlements.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.Step;
@@ -27,11 +29,15 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -43,18 +49,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * settlementJob: what each mall owes the seller for a period ({@code period=2026-10}, optional {@code tenant=acme}).
+ * settlementJob: the drafts of what each mall owes the seller for a period ({@code period=2026-10}, optional
+ * {@code tenant=acme}; those two name the run — settle the period again with {@code run.id=N}).
  *
  * <pre>
- * openDrafts ─▶ computeLines (chunk: order line ▸ SettlementCalculator ▸ upsert) ─▶ confirmSettlements ─▶ exportWorkbook ─▶ postToErp
+ * refreshPeriodOrders (partitioned per account: the period's orders read again) ─▶ openDrafts
+ *   ─▶ computeLines (chunk: order line ▸ SettlementCalculator ▸ upsert) ─▶ totalDrafts
  * </pre>
  *
  * Lines come from orders placed in the period whose lines were delivered, purchase-confirmed, exchanged (sold) or
- * returned (refunded); cancelled and still-open lines are left out. Confirming freezes each draft into an immutable,
- * hashed snapshot — or drops it when its numbers equal the standing version — and a correction becomes the next
- * version, superseding the old one, which stays readable with the differences listed. Settling a period again is a
- * new job instance: add {@code run.id=N}. {@code verifySettlementJob period=… run.id=N} recomputes the hashes of a
- * period's snapshots and fails on any tampering.
+ * returned (refunded); cancelled and still-open lines are left out. A draft equal to the version that stands is
+ * dropped; any other waits for a person: {@link SettlementConfirmation} (the {@code confirm-settlement} command, the
+ * admin web) freezes it into an immutable, hashed, chained version, writes its workbook and posts it to the ERP.
+ * {@code verifySettlementJob period=…} recomputes every snapshot's hash and walks the chain.
  */
 @Configuration(proxyBeanMethods = false)
 public class SettlementJobConfiguration {
@@ -62,19 +69,38 @@ public class SettlementJobConfiguration {
     public static final String JOB_NAME = "settlementJob";
     private static final Logger log = LoggerFactory.getLogger(SettlementJobConfiguration.class);
     private static final String DRAFTS = "settlement.drafts";
-    private static final String SNAPSHOTS = "settlement.snapshots";
 
     @Bean
-    public Job settlementJob(JobRepository jobRepository, Step openDrafts, Step computeLines, Step confirmSettlements,
-                             Step exportWorkbook, Step postToErp) {
+    public Job settlementJob(JobRepository jobRepository, Step refreshPeriodOrders, Step openDrafts, Step computeLines,
+                             Step totalDrafts) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(periodRequired())
-                .start(openDrafts)
+                .start(refreshPeriodOrders)
+                .next(openDrafts)
                 .next(computeLines)
-                .next(confirmSettlements)
-                .next(exportWorkbook)
-                .next(postToErp)
+                .next(totalDrafts)
                 .build();
+    }
+
+    @Bean
+    public Step refreshPeriodOrders(JobRepository jobRepository, CollectStages stages, Partitioner periodAccounts,
+                                    CollectProperties properties) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("refreshPeriodOrders-");
+        executor.setConcurrencyLimit(properties.concurrency());
+        return new StepBuilder("refreshPeriodOrders", jobRepository)
+                .partitioner("refreshPeriodOrders", periodAccounts)
+                .step(stages.periodOrdersWorker("refreshPeriodOrders"))
+                .gridSize(properties.concurrency())
+                .taskExecutor(executor)
+                .build();
+    }
+
+    /** The accounts of the run's tenant (or every tenant), one partition each. */
+    @Bean
+    @StepScope
+    public Partitioner periodAccounts(MallAccounts accounts, AccountHealthStore health,
+                                      @Value("#{jobParameters['tenant']}") String tenant) {
+        return new AccountPartitioner(accounts, health, tenant);
     }
 
     @Bean
@@ -126,14 +152,14 @@ public class SettlementJobConfiguration {
                 .fetchSize(Integer.MIN_VALUE) // Connector/J: stream rows instead of loading the month
                 .verifyCursorPosition(false) // a streamed result set cannot report its row number
                 .sql("""
-                        SELECT s.id AS settlement_id, a.platform,
+                        SELECT s.id AS settlement_id, a.platform, a.crawl_profile AS site,
                                (SELECT GROUP_CONCAT(c.category_no ORDER BY k.depth DESC, c.category_no SEPARATOR ',')
                                 FROM product_categories c LEFT JOIN categories k
                                   ON k.account_id = c.account_id AND k.category_no = c.category_no
                                 WHERE c.account_id = l.account_id AND c.product_no = l.product_no) AS category_nos,
-                               l.line_id, l.order_id, o.ordered_at, l.product_no, l.platform_status, l.status, l.quantity,
-                               l.unit_price, l.option_price, l.seller_discount, l.coupon_discount, l.payment_amount,
-                               o.shipping_fee,
+                               l.line_id, l.order_id, o.ordered_at, l.product_no, l.product_name, l.option_text,
+                               l.platform_status, l.status, l.quantity, l.unit_price, l.option_price, l.seller_discount,
+                               l.coupon_discount, l.payment_amount, o.shipping_fee,
                                l.line_id = (SELECT MIN(f.line_id) FROM order_lines f WHERE f.account_id = l.account_id
                                             AND f.order_id = l.order_id
                                             AND f.status IN ('DELIVERED', 'PURCHASE_CONFIRMED', 'EXCHANGED')) AS first_settled
@@ -148,8 +174,9 @@ public class SettlementJobConfiguration {
                 .queryArguments(new Object[]{period, month.atDay(1).atStartOfDay(),
                         month.plusMonths(1).atDay(1).atStartOfDay(), tenant, tenant})
                 .rowMapper((rs, n) -> new SettlementSource(rs.getLong("settlement_id"), rs.getString("platform"),
-                        categories(rs.getString("category_nos")), rs.getString("line_id"), rs.getString("order_id"),
-                        rs.getObject("ordered_at", java.time.LocalDateTime.class), rs.getString("product_no"),
+                        rs.getString("site"), categories(rs.getString("category_nos")), rs.getString("line_id"),
+                        rs.getString("order_id"), rs.getObject("ordered_at", java.time.LocalDateTime.class),
+                        rs.getString("product_no"), rs.getString("product_name"), rs.getString("option_text"),
                         rs.getString("platform_status"), rs.getString("status"), rs.getInt("quantity"),
                         rs.getBigDecimal("unit_price"), rs.getBigDecimal("option_price"), rs.getBigDecimal("seller_discount"),
                         rs.getBigDecimal("coupon_discount"), rs.getBigDecimal("payment_amount"),
@@ -157,70 +184,21 @@ public class SettlementJobConfiguration {
                 .build();
     }
 
+    /** Sums each draft; a draft equal to the standing version is dropped, any other waits for a person to confirm. */
     @Bean
-    public Step confirmSettlements(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements) {
-        return new StepBuilder("confirmSettlements", jobRepository).tasklet((contribution, chunk) -> {
-            List<Long> standing = new ArrayList<>();
-            String confirmedBy = parameterOr(chunk, "confirmedBy", JOB_NAME);
-            for (long draft : ids(jobContext(chunk).getString(DRAFTS, ""))) {
-                settlements.computeTotals(draft);
-                Confirmation c = settlements.confirm(draft, confirmedBy);
-                log.info(c.changed() ? "Confirmed settlement {} as version {}{}" : "Settlement {} (version {}) unchanged{}",
-                        c.settlementId(), c.version(), c.supersededId() == null ? "" : ", superseding " + c.supersededId());
-                standing.add(c.settlementId());
-            }
-            jobContext(chunk).putString(SNAPSHOTS, join(standing));
-            return RepeatStatus.FINISHED;
-        }, tx).build();
-    }
-
-    @Bean
-    public Step exportWorkbook(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements,
-                               @Value("${mallbatch.settlement.export-dir:exports}") Path directory) {
-        return new StepBuilder("exportWorkbook", jobRepository).tasklet((contribution, chunk) -> {
-            List<Snapshot> snapshots = ids(jobContext(chunk).getString(SNAPSHOTS, "")).stream().map(settlements::snapshot).toList();
-            String tenant = parameter(chunk, "tenant");
-            Path file = directory.resolve("settlement-" + parameter(chunk, "period") + (tenant == null ? "" : "-" + tenant)
-                    + "-run" + chunk.getStepContext().getStepExecution().getJobExecutionId() + ".xlsx");
-            new SettlementWorkbook(settlements).write(file, snapshots);
-            jobContext(chunk).putString("settlement.workbook", file.toAbsolutePath().toString());
-            log.info("Settlement workbook: {}", file.toAbsolutePath());
-            return RepeatStatus.FINISHED;
-        }, tx).build();
-    }
-
-    /**
-     * One billing document per standing snapshot, posted once: the idempotency key is the snapshot's id and version,
-     * so a retry — in this run or a restart — after a lost answer finds the document the ERP already holds.
-     */
-    @Bean
-    public Step postToErp(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements,
-                         JdbcErpPostings postings, ObjectProvider<ErpGateway> erp,
-                         @Value("${mallbatch.erp.company-code:1000}") String companyCode) {
-        return new StepBuilder("postToErp", jobRepository).tasklet((contribution, chunk) -> {
-            ErpGateway gateway = erp.getIfAvailable();
-            List<String> failures = new ArrayList<>();
-            for (long id : ids(jobContext(chunk).getString(SNAPSHOTS, ""))) {
-                Snapshot snapshot = settlements.snapshot(id);
-                JdbcErpPostings.Posting posting = postings.open(id, BillingDocuments.idempotencyKey(snapshot));
-                if (posting.status().equals("ACKED") || gateway == null) {
-                    continue;
-                }
-                postings.sending(id);
-                try {
-                    String documentNo = gateway.post(BillingDocuments.of(snapshot, companyCode), posting.idempotencyKey());
-                    postings.acked(id, documentNo);
-                    log.info("Settlement {} v{} posted to the ERP as document {}", id, snapshot.version(), documentNo);
-                } catch (ErpGateway.RejectedException | IllegalStateException e) {
-                    postings.failed(id, e.getMessage());
-                    failures.add(e.getMessage());
-                }
-            }
-            if (gateway == null) {
-                log.info("No ERP configured (mallbatch.erp.base-url): billing documents stay PENDING");
-            }
-            if (!failures.isEmpty()) {
-                throw new IllegalStateException("ERP posting failed; rerun to retry with the same keys:\n" + String.join("\n", failures));
+    public Step totalDrafts(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements) {
+        return new StepBuilder("totalDrafts", jobRepository).tasklet((contribution, chunk) -> {
+            String period = parameter(chunk, "period");
+            for (long id : ids(jobContext(chunk).getString(DRAFTS, ""))) {
+                settlements.computeTotals(id);
+                JdbcSettlements.Snapshot draft = settlements.snapshot(id);
+                settlements.dropIfUnchanged(id).ifPresentOrElse(
+                        standing -> log.info("{} {}: unchanged since v{} (net {}); no draft", draft.accountLabel(), period,
+                                standing.version(), standing.net()),
+                        () -> log.info("{} {}: draft v{} — net {} over {} line(s); review it, then confirm: "
+                                        + "--mallbatch.command=confirm-settlement account={} period={} by=<you>",
+                                draft.accountLabel(), period, draft.version(), draft.net(), draft.lineCount(),
+                                draft.accountLabel(), period));
             }
             return RepeatStatus.FINISHED;
         }, tx).build();
@@ -238,7 +216,20 @@ public class SettlementJobConfiguration {
         return new HttpErpGateway(baseUrl, timeout, 4, Duration.ofMillis(200));
     }
 
-    /** Recomputes the hash of every frozen snapshot of a period; fails, listing them, when any was altered. */
+    @Bean
+    ErpSync erpSync(JdbcSettlements settlements, JdbcErpPostings postings, ObjectProvider<ErpGateway> erp,
+                    @Value("${mallbatch.erp.company-code:1000}") String companyCode) {
+        return new ErpSync(settlements, postings, erp.getIfAvailable(), companyCode);
+    }
+
+    @Bean
+    SettlementConfirmation settlementConfirmation(JdbcSettlements settlements, ErpSync erp, PlatformTransactionManager tx,
+                                                  @Value("${mallbatch.settlement.export-dir:exports}") Path directory) {
+        return new SettlementConfirmation(settlements, new SettlementWorkbook(settlements), erp, new TransactionTemplate(tx),
+                directory);
+    }
+
+    /** Recomputes the hash of every frozen snapshot of a period and walks the chain; fails, naming each problem. */
     @Bean
     public Job verifySettlementJob(JobRepository jobRepository, PlatformTransactionManager tx, JdbcSettlements settlements) {
         Step verify = new StepBuilder("verifySettlements", jobRepository).tasklet((contribution, chunk) -> {
@@ -246,7 +237,7 @@ public class SettlementJobConfiguration {
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("Tampered settlements:\n" + String.join("\n", problems));
             }
-            log.info("Every snapshot of {} matches its hash", parameter(chunk, "period"));
+            log.info("Every snapshot of {} matches its hash and the chain holds", parameter(chunk, "period"));
             return RepeatStatus.FINISHED;
         }, tx).build();
         return new JobBuilder("verifySettlementJob", jobRepository).validator(periodRequired()).start(verify).build();
@@ -274,11 +265,6 @@ public class SettlementJobConfiguration {
 
     private static String parameter(ChunkContext chunk, String name) {
         return chunk.getStepContext().getStepExecution().getJobParameters().getString(name);
-    }
-
-    private static String parameterOr(ChunkContext chunk, String name, String fallback) {
-        String value = parameter(chunk, name);
-        return value == null ? fallback : value;
     }
 
     private static ExecutionContext jobContext(ChunkContext chunk) {

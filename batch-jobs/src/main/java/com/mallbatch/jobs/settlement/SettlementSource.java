@@ -5,11 +5,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /**
- * A collected order line with what settling it needs: its draft, platform, the categories its product is displayed in
- * (most specific first) and its order's shipping fee. Amounts the mall did not show are null.
+ * A collected order line with what settling it needs: its draft, platform and site (a crawled account's profile), the
+ * categories its product is displayed in (most specific first) and its order's shipping fee. Amounts the mall did not
+ * show are null.
  */
-record SettlementSource(long settlementId, String platform, List<String> categoryNos, String lineId, String orderId,
-                        LocalDateTime orderedAt, String productNo, String platformStatus, String status, int quantity,
+record SettlementSource(long settlementId, String platform, String site, List<String> categoryNos, String lineId,
+                        String orderId, LocalDateTime orderedAt, String productNo, String productName, String optionText,
+                        String platformStatus, String status, int quantity,
                         BigDecimal unitPrice, BigDecimal optionPrice, BigDecimal sellerDiscount, BigDecimal couponDiscount,
                         BigDecimal paymentAmount, BigDecimal orderShippingFee, boolean firstSettledLineOfOrder) {
 }

@@ -54,6 +54,34 @@ public final class SandboxWorld implements AutoCloseable {
         registry.add("mallbatch.secret-key", () -> secretKey);
     }
 
+    /**
+     * As {@link #register}, but the application connects as a user with only the grants the README documents
+     * ({@code db/grants/application-user.sql}) while Flyway migrates as the schema's owner.
+     */
+    public void registerAsApplicationUser(DynamicPropertyRegistry registry) {
+        ThrowawaySchema.User app = schema.createUser(applicationUserGrants());
+        registry.add("spring.datasource.url", schema::jdbcUrl);
+        registry.add("spring.datasource.username", app::name);
+        registry.add("spring.datasource.password", app::password);
+        registry.add("spring.flyway.user", schema::user);
+        registry.add("spring.flyway.password", schema::password);
+        registry.add("mallbatch.secret-key", () -> secretKey);
+    }
+
+    /** A connection as the schema's owner, who may do what the application user may not. */
+    public org.springframework.jdbc.core.JdbcTemplate ownerJdbc() {
+        return new org.springframework.jdbc.core.JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                schema.jdbcUrl(), schema.user(), schema.password(), true));
+    }
+
+    private static String applicationUserGrants() {
+        try (var in = SandboxWorld.class.getResourceAsStream("/db/grants/application-user.sql")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Empties what a collect writes (accounts and Batch metadata stay) and clears the sandbox's faults. */
     public void resetCollectedData(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         sandbox.faults().clear();

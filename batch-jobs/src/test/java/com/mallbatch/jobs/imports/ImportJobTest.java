@@ -1,11 +1,9 @@
 package com.mallbatch.jobs.imports;
 
 import com.mallbatch.jobs.TestJobsApplication;
+import com.mallbatch.jobs.TestWorkbooks;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +45,10 @@ class ImportJobTest {
     @Autowired
     Job importMasterInventoryJob;
     @Autowired
+    Job importCommissionRulesJob;
+    @Autowired
+    Job importShippingFeeRulesJob;
+    @Autowired
     JdbcMallAccounts accounts;
     @Autowired
     JdbcTemplate jdbc;
@@ -58,6 +60,8 @@ class ImportJobTest {
         world.registerAccounts(accounts);
         jdbc.execute("DELETE FROM extra_costs");
         jdbc.execute("DELETE FROM master_inventory");
+        jdbc.execute("DELETE FROM commission_rules");
+        jdbc.execute("DELETE FROM shipping_fee_rules");
     }
 
     @AfterAll
@@ -129,6 +133,71 @@ class ImportJobTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM master_inventory", Integer.class)).isEqualTo(2);
     }
 
+    @Test
+    void aMonthThatExcelTurnedIntoADateIsReadAsItsMonth() throws Exception {
+        Path file = workbook("dated-costs.xlsx", List.of("몰 계정", "정산월", "비용 유형", "내용", "금액"),
+                List.of("sandbox01", LocalDate.of(2026, 10, 1), "광고비", "10월 검색광고", 50000),
+                List.of("sandbox01", "2026/11", "광고비", "11월 검색광고", 30000));
+
+        assertThat(run(importExtraCostsJob, file, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(extraCosts()).extracting(row -> row.substring(0, 7)).containsExactly("2026-10", "2026-11");
+    }
+
+    @Test
+    void twoRowsForTheSameKeyAreRefusedNamingBoth() throws Exception {
+        Path file = workbook("twice.xlsx", List.of("몰 계정", "정산월", "비용 유형", "내용", "금액"),
+                List.of("sandbox01", "2026-10", "광고비", "10월 검색광고", 50000),
+                List.of("sandbox02", "2026-10", "광고비", "10월 검색광고", 50000),
+                List.of("sandbox01", "2026-10", "광고비", "10월 검색광고", 55000));
+
+        JobExecution failed = run(importExtraCostsJob, file, null);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getAllFailureExceptions().get(0).getMessage()).contains("twice.xlsx row 2 and twice.xlsx row 4 "
+                + "are both for 몰 계정 'sandbox01', 정산월 '2026-10', 비용 유형 '광고비', 내용 '10월 검색광고'; keep one of them");
+        assertThat(extraCosts()).isEmpty();
+    }
+
+    @Test
+    void commissionRulesImportPerPlatformSiteAndCategoryWithoutSql() throws Exception {
+        List<String> header = List.of("플랫폼", "사이트", "카테고리 번호", "수수료율", "적용 시작일");
+        Path file = workbook("commissions.xlsx", header,
+                Arrays.asList("CAFE24", null, null, 0.1, LocalDate.of(2026, 1, 1)),
+                Arrays.asList("cafe24", null, "24", "8%", LocalDate.of(2026, 10, 15)),
+                Arrays.asList("CRAWL", "stylemarket", null, "12.5%", "2026-01-01"),
+                Arrays.asList("CRAWL", null, null, 0.11, "2026-01-01"));
+
+        assertThat(run(importCommissionRulesJob, file, null).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(run(importCommissionRulesJob, file, null).getStatus()).as("again: nothing changes").isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForList("SELECT CONCAT_WS('|', platform, COALESCE(site, '*'), COALESCE(category_no, '*'), rate, "
+                + "effective_from) FROM commission_rules ORDER BY 1", String.class)).containsExactly(
+                "CAFE24|*|*|0.1000|2026-01-01", "CAFE24|*|24|0.0800|2026-10-15", "CRAWL|*|*|0.1100|2026-01-01",
+                "CRAWL|stylemarket|*|0.1250|2026-01-01");
+    }
+
+    @Test
+    void aRuleFileWithADuplicateAnUnknownPlatformOrASiteOnAnApiMallIsRefusedWhole() throws Exception {
+        List<String> header = List.of("플랫폼", "사이트", "배송비 수수료율", "적용 시작일");
+        Path file = workbook("shipping.xlsx", header,
+                Arrays.asList("CAFE24", null, "3%", "2026-01-01"),
+                Arrays.asList("CAFE24", null, "3.3%", "2026-01-01"),
+                Arrays.asList("GMARKET", null, "3%", "2026-01-01"),
+                Arrays.asList("CAFE24", "stylemarket", "3%", "2026-02-01"),
+                Arrays.asList("CRAWL", "stylemarket", "30", "2026-01-01"));
+
+        JobExecution failed = run(importShippingFeeRulesJob, file, null);
+
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getAllFailureExceptions().get(0).getMessage())
+                .contains("shipping.xlsx row 2 and shipping.xlsx row 3 are both for 플랫폼 'CAFE24', 사이트 (empty), "
+                        + "적용 시작일 '2026-01-01'")
+                .contains("shipping.xlsx row 4, column A (플랫폼): 'GMARKET' is not one of [CAFE24, SMARTSTORE, CRAWL]")
+                .contains("shipping.xlsx row 5, column B (사이트): a site narrows a rule to one crawled seller center; "
+                        + "leave it empty for CAFE24")
+                .contains("shipping.xlsx: row 6, column C (배송비 수수료율): '30' is not a rate: write 10.8% or 0.108");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shipping_fee_rules", Integer.class)).isZero();
+    }
+
     private JobExecution run(Job job, Path file, String tenant) throws Exception {
         JobParametersBuilder parameters = new JobParametersBuilder().addString("file", file.toString()).addLong("run.id", runs++);
         if (tenant != null) {
@@ -144,26 +213,6 @@ class ImportJobTest {
 
     @SafeVarargs
     private Path workbook(String name, List<String> header, List<Object>... rows) throws Exception {
-        Path file = dir.resolve(name);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet sheet = workbook.createSheet("data");
-            Row head = sheet.createRow(0);
-            for (int c = 0; c < header.size(); c++) {
-                head.createCell(c).setCellValue(header.get(c));
-            }
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < rows[r].size(); c++) {
-                    Object value = rows[r].get(c);
-                    if (value instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else {
-                        row.createCell(c).setCellValue((String) value);
-                    }
-                }
-            }
-            workbook.write(out);
-        }
-        return file;
+        return TestWorkbooks.write(dir.resolve(name), header, rows);
     }
 }

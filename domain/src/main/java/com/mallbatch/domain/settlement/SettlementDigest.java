@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * The SHA-256 of a snapshot's canonical content: its identity (account, period), its totals, then every line in
- * line-id order. Confirming stores it; verifying recomputes it from what is stored, so any change made behind the
- * application's back — even by a user who may bypass the triggers — shows.
+ * (order, line) order, then its extra costs. Confirming stores it; verifying recomputes it from what is stored, so any change
+ * made behind the application's back — even by a user who may bypass the triggers — shows.
  */
 public final class SettlementDigest {
 
@@ -23,9 +23,14 @@ public final class SettlementDigest {
         update("settlement|" + accountId + "|" + period + "|" + totals);
     }
 
-    /** Lines must be added in ascending line-id order. */
+    /** Lines must be added in ascending (order id, line id) order. */
     public void add(SettlementLine line) {
         update(line.canonical());
+    }
+
+    /** Extra costs come after the lines, in ascending (type, description) order. */
+    public void addExtraCost(String costType, String description, String amount) {
+        update("extra|" + costType + "|" + description + "|" + amount);
     }
 
     public String hex() {

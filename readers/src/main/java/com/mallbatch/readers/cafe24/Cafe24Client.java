@@ -92,11 +92,12 @@ final class Cafe24Client {
         try (Response response = http.newCall(request).execute()) {
             count(String.valueOf(response.code()));
             throttle.observe(response.header("X-Api-Call-Limit"));
+            if (response.code() == 200) {
+                // parsed from the bytes: UTF-8 is decoded once, by the parser, not into a String first
+                return new Reply(parse(response.body().bytes(), url), url.toString(), limit(params));
+            }
             String body = response.body().string();
             switch (response.code()) {
-                case 200 -> {
-                    return new Reply(parse(body, url), url.toString(), limit(params));
-                }
                 case 401 -> {
                     tokens.rejected(token);
                     throw new TransientApiException(url + " answered 401: " + errorMessage(body));
@@ -120,13 +121,13 @@ final class Cafe24Client {
         }
     }
 
-    private JsonNode parse(String body, HttpUrl url) {
+    private JsonNode parse(byte[] body, HttpUrl url) {
         try {
             return json.readTree(body);
         } catch (JacksonException e) {
             count("malformed_body");
-            throw new TransientApiException(url + " sent a body that is not valid JSON (" + body.length()
-                    + " chars): " + e.getOriginalMessage(), e);
+            throw new TransientApiException(url + " sent a body that is not valid JSON (" + body.length
+                    + " bytes): " + e.getOriginalMessage(), e);
         }
     }
 

@@ -29,9 +29,19 @@ import java.util.Map;
  */
 public final class ExcelTable {
 
-    public enum Type { TEXT, DECIMAL, INTEGER, MONTH, DATE }
+    /** RATE: a fraction, written 10.8% (a percent cell or text) or 0.108. */
+    public enum Type { TEXT, DECIMAL, INTEGER, RATE, MONTH, DATE }
 
-    public record Column(String header, String key, Type type) {
+    /** A column whose cells must hold a value, unless {@code optional} (an empty cell reads as null). */
+    public record Column(String header, String key, Type type, boolean optional) {
+
+        public Column(String header, String key, Type type) {
+            this(header, key, type, false);
+        }
+
+        public static Column optional(String header, String key, Type type) {
+            return new Column(header, key, type, true);
+        }
     }
 
     /** The rows that read cleanly (key → value, plus their "source"), and what was wrong with the others. */
@@ -71,7 +81,7 @@ public final class ExcelTable {
                     Column column = columns.get(c);
                     Cell cell = row.getCell(c);
                     try {
-                        values.put(column.key(), value(cell, column.type()));
+                        values.put(column.key(), column.optional() && empty(cell) ? null : value(cell, column.type()));
                     } catch (IllegalArgumentException e) {
                         problems.add(name + ": row " + (r + 1) + ", column " + CellReference.convertNumToColString(c)
                                 + " (" + column.header() + "): " + e.getMessage());
@@ -88,6 +98,36 @@ public final class ExcelTable {
         return new Result(rows, problems);
     }
 
+    /**
+     * Rows that say the same thing twice: every row after the first with equal values in {@code keys}, named with the
+     * row it repeats, since which of the two is meant is for a person to decide.
+     */
+    public static List<String> duplicates(List<Map<String, Object>> rows, List<Column> keys) {
+        Map<List<Object>, Object> first = new java.util.HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            List<Object> key = keys.stream().map(k -> row.get(k.key())).toList();
+            Object earlier = first.putIfAbsent(key, row.get("source"));
+            if (earlier != null) {
+                problems.add(earlier + " and " + row.get("source") + " are both for " + describe(keys, key)
+                        + "; keep one of them");
+            }
+        }
+        return problems;
+    }
+
+    private static String describe(List<Column> keys, List<Object> values) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            parts.add(keys.get(i).header() + " " + (values.get(i) == null ? "(empty)" : "'" + values.get(i) + "'"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static boolean empty(Cell cell) {
+        return cell == null || TEXT.formatCellValue(cell).isBlank();
+    }
+
     private static Object value(Cell cell, Type type) {
         String text = cell == null ? "" : TEXT.formatCellValue(cell).strip();
         if (text.isEmpty()) {
@@ -100,15 +140,42 @@ public final class ExcelTable {
                         : new BigDecimal(text.replace(",", ""));
                 case INTEGER -> cell.getCellType() == CellType.NUMERIC ? integral(cell.getNumericCellValue(), text)
                         : Integer.parseInt(text.replace(",", ""));
-                case MONTH -> YearMonth.parse(text).toString();
+                case RATE -> rate(cell, text);
+                case MONTH -> month(cell, text);
                 case DATE -> cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)
                         ? cell.getLocalDateTimeCellValue().toLocalDate() : LocalDate.parse(text);
             };
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a " + (type == Type.INTEGER ? "whole number" : "number"));
+            throw new IllegalArgumentException("'" + text + "' is not a " + (type == Type.INTEGER ? "whole number"
+                    : type == Type.RATE ? "rate like 10.8%" : "number"));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not a " + (type == Type.MONTH ? "month like 2026-10" : "date like 2026-10-31"));
         }
+    }
+
+    /** A month typed as 2026-10 (or 2026/10, 2026.10), or one Excel turned into a date (2026-10-01): its month. */
+    private static String month(Cell cell, String text) {
+        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            return YearMonth.from(cell.getLocalDateTimeCellValue()).toString();
+        }
+        String normalized = text.replace('/', '-').replace('.', '-');
+        return normalized.length() > 7 ? YearMonth.from(LocalDate.parse(normalized)).toString()
+                : YearMonth.parse(normalized).toString();
+    }
+
+    private static BigDecimal rate(Cell cell, String text) {
+        BigDecimal rate;
+        if (cell.getCellType() == CellType.NUMERIC) {
+            rate = BigDecimal.valueOf(cell.getNumericCellValue());
+        } else if (text.endsWith("%")) {
+            rate = new BigDecimal(text.substring(0, text.length() - 1).strip()).movePointLeft(2);
+        } else {
+            rate = new BigDecimal(text);
+        }
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new IllegalArgumentException("'" + text + "' is not a rate: write 10.8% or 0.108");
+        }
+        return rate.stripTrailingZeros();
     }
 
     private static int integral(double value, String text) {

@@ -12,16 +12,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * An ERP's billing-document endpoint, {@code POST /erp/api/billing-documents} with an {@code Idempotency-Key}
- * header: stores each document once per key (a repeat returns the stored document with 200), rejects an unbalanced
- * one with 422, and on request fails calls (503) or stores a document and then drops the answer.
+ * An SAP-style ERP's billing documents:
+ * <ul>
+ *   <li>{@code POST /erp/api/billing-documents} with an {@code Idempotency-Key}: stores each document once per key
+ *   (a repeat returns the stored document with 200) and rejects an unbalanced one with 422;</li>
+ *   <li>{@code POST /erp/api/billing-documents/{documentNo}/reversal} with an {@code Idempotency-Key}: posts the
+ *   reversal (cancellation) document of a posted one — every line on the other side, referencing it — once; a
+ *   document is reversed at most once (a second reversal under another key answers 409 naming the first);</li>
+ *   <li>{@code GET /erp/api/balances?customer=…&period=2026-10}: the open receivable of a customer for a period, the
+ *   receivable account's debits less its credits over the period's documents and their reversals.</li>
+ * </ul>
+ * On request it fails calls (503) or stores a document and then drops the answer.
  */
 public final class ErpServer {
 
+    /** The general-ledger account of receivables, as mallbatch's documents and the balance query use it. */
+    public static final String RECEIVABLE = "110300";
+    private static final String DOCUMENTS = "/api/billing-documents";
+    private static final Pattern REVERSAL = Pattern.compile("/api/billing-documents/([0-9]+)/reversal");
+
     private final ObjectMapper json;
     private final Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> byNumber = new LinkedHashMap<>();
+    private final Map<String, String> reversedBy = new LinkedHashMap<>();
     private final AtomicInteger failNext = new AtomicInteger();
     private final AtomicInteger dropNextAnswers = new AtomicInteger();
     private int sequence;
@@ -35,7 +52,7 @@ public final class ErpServer {
         failNext.set(n);
     }
 
-    /** The next {@code n} new documents are stored, but their answers are lost on the way back. */
+    /** The next {@code n} new documents (or reversals) are stored, but their answers are lost on the way back. */
     public void dropNextAnswers(int n) {
         dropNextAnswers.set(n);
     }
@@ -49,9 +66,42 @@ public final class ErpServer {
         return List.copyOf(new ArrayList<>(byKey.values()));
     }
 
+    /** The open receivable of {@code customer} over the documents dated in {@code period} (e.g. 2026-10). */
+    public synchronized BigDecimal balance(String customer, String period) {
+        BigDecimal balance = BigDecimal.ZERO;
+        for (Map<String, Object> record : byKey.values()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> document = (Map<String, Object>) record.get("document");
+            if (!customer.equals(document.get("customer")) || !String.valueOf(document.get("documentDate")).startsWith(period)) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> lines = (List<Map<String, Object>>) document.get("lines");
+            for (Map<String, Object> line : lines) {
+                if (RECEIVABLE.equals(line.get("glAccount"))) {
+                    BigDecimal amount = new BigDecimal(String.valueOf(line.get("amount")));
+                    balance = "S".equals(line.get("debitCreditIndicator")) ? balance.add(amount) : balance.subtract(amount);
+                }
+            }
+        }
+        return balance;
+    }
+
     public synchronized SandboxResponse handle(SandboxRequest request) throws java.io.IOException {
-        if (!request.method().equals("POST") || !request.path().equals("/api/billing-documents")) {
-            return SandboxResponse.json(404, error("NOT_FOUND", "POST /erp/api/billing-documents is the only endpoint"));
+        if (request.method().equals("GET") && request.path().equals("/api/balances")) {
+            String customer = request.query().get("customer");
+            String period = request.query().get("period");
+            if (customer == null || period == null) {
+                return SandboxResponse.json(400, error("MISSING", "customer and period are required"));
+            }
+            return SandboxResponse.json(200, Map.of("customer", customer, "period", period,
+                    "receivable", balance(customer, period).toPlainString()));
+        }
+        Matcher reversal = REVERSAL.matcher(request.path());
+        boolean isReversal = request.method().equals("POST") && reversal.matches();
+        if (!isReversal && !(request.method().equals("POST") && request.path().equals(DOCUMENTS))) {
+            return SandboxResponse.json(404, error("NOT_FOUND", "POST " + DOCUMENTS + ", POST " + DOCUMENTS
+                    + "/{documentNo}/reversal and GET /api/balances are the endpoints"));
         }
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return SandboxResponse.json(503, error("UNAVAILABLE", "ERP is temporarily unavailable"));
@@ -64,6 +114,10 @@ public final class ErpServer {
         if (stored != null) {
             return SandboxResponse.json(200, Map.of("documentNo", stored.get("documentNo"), "replayed", true));
         }
+        return isReversal ? reverse(reversal.group(1), key) : post(request, key);
+    }
+
+    private SandboxResponse post(SandboxRequest request, String key) throws java.io.IOException {
         JsonNode document;
         try {
             document = json.readTree(request.body());
@@ -84,12 +138,46 @@ public final class ErpServer {
             return SandboxResponse.json(422, error("UNBALANCED", "debits " + debits.toPlainString() + " do not equal credits "
                     + credits.toPlainString() + " in document " + document.path("reference").asString("?")));
         }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = json.convertValue(document, Map.class);
+        return store(key, body);
+    }
+
+    /** The cancellation document: the original's lines on the other side, dated like it, referencing it. */
+    private SandboxResponse reverse(String documentNo, String key) {
+        Map<String, Object> original = byNumber.get(documentNo);
+        if (original == null) {
+            return SandboxResponse.json(404, error("NO_SUCH_DOCUMENT", "document " + documentNo + " does not exist"));
+        }
+        String earlier = reversedBy.get(documentNo);
+        if (earlier != null) {
+            return SandboxResponse.json(409, Map.of("error", Map.of("code", "ALREADY_REVERSED", "message",
+                    "document " + documentNo + " is already reversed by " + earlier), "documentNo", earlier));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = new LinkedHashMap<>((Map<String, Object>) original.get("document"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) document.get("lines");
+        document.put("lines", lines.stream().map(line -> {
+            Map<String, Object> mirrored = new LinkedHashMap<>(line);
+            mirrored.put("debitCreditIndicator", "S".equals(line.get("debitCreditIndicator")) ? "H" : "S");
+            return mirrored;
+        }).toList());
+        document.put("reference", "REVERSAL-" + documentNo);
+        document.put("reverses", documentNo);
+        SandboxResponse answer = store(key, document);
+        reversedBy.put(documentNo, (String) byKey.get(key).get("documentNo"));
+        return answer;
+    }
+
+    private SandboxResponse store(String key, Map<String, Object> document) {
         String documentNo = String.format("90%08d", ++sequence);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("documentNo", documentNo);
         record.put("idempotencyKey", key);
-        record.put("document", json.convertValue(document, Map.class));
+        record.put("document", document);
         byKey.put(key, record);
+        byNumber.put(documentNo, record);
         if (dropNextAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             return SandboxResponse.dropped();
         }

@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Posts billing documents to the ERP over HTTP. Every attempt carries the same {@code Idempotency-Key}, so a retry
- * after a timeout or a lost answer gets the document the ERP already stored, never a second one. I/O errors and 5xx
- * are retried with backoff; a 4xx is the ERP refusing the document.
+ * Posts billing documents and their reversals to the ERP over HTTP. Every attempt carries the same
+ * {@code Idempotency-Key}, so a retry after a timeout or a lost answer gets the document the ERP already stored, never
+ * a second one. I/O errors and 5xx are retried with backoff; a 4xx is the ERP refusing the document.
  */
 public final class HttpErpGateway implements ErpGateway {
 
@@ -44,8 +44,17 @@ public final class HttpErpGateway implements ErpGateway {
 
     @Override
     public String post(BillingDocument document, String idempotencyKey) {
-        Request request = new Request.Builder().url(endpoint).header("Idempotency-Key", idempotencyKey)
-                .post(RequestBody.create(json.writeValueAsString(body(document)), JSON_TYPE)).build();
+        return send(new Request.Builder().url(endpoint).header("Idempotency-Key", idempotencyKey)
+                .post(RequestBody.create(json.writeValueAsString(body(document)), JSON_TYPE)).build(), idempotencyKey);
+    }
+
+    @Override
+    public String reverse(String documentNo, String idempotencyKey) {
+        return send(new Request.Builder().url(endpoint + "/" + documentNo + "/reversal").header("Idempotency-Key", idempotencyKey)
+                .post(RequestBody.create("{}", JSON_TYPE)).build(), idempotencyKey);
+    }
+
+    private String send(Request request, String idempotencyKey) {
         try {
             return retry.execute(() -> attempt(request));
         } catch (RetryException e) {
@@ -62,6 +71,9 @@ public final class HttpErpGateway implements ErpGateway {
             JsonNode body = json.readTree(response.body().string());
             if (response.code() == 200 || response.code() == 201) {
                 return body.path("documentNo").asString();
+            }
+            if (response.code() == 409 && "ALREADY_REVERSED".equals(body.path("error").path("code").asString())) {
+                return body.path("documentNo").asString(); // reversed before, under another key: that reversal stands
             }
             String message = body.path("error").path("code").asString("") + ": " + body.path("error").path("message").asString("");
             if (response.code() >= 500) {

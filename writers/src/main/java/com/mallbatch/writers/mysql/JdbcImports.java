@@ -40,4 +40,20 @@ public final class JdbcImports {
                 rows.stream().map(r -> new Object[]{tenantId, r.get("sellerSku"), r.get("asOf"), r.get("quantity"),
                         r.get("source")}).toList());
     }
+
+    /** Rows with platform, site, categoryNo (null: every category), rate, effectiveFrom. */
+    public void upsertCommissionRules(List<Map<String, Object>> rows) {
+        jdbc.batchUpdate("INSERT INTO commission_rules (platform, site, category_no, rate, effective_from) "
+                        + "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE rate = VALUES(rate)",
+                rows.stream().map(r -> new Object[]{r.get("platform"), r.get("site"), r.get("categoryNo"), r.get("rate"),
+                        r.get("effectiveFrom")}).toList());
+    }
+
+    /** Rows with platform, site, rate, effectiveFrom. */
+    public void upsertShippingFeeRules(List<Map<String, Object>> rows) {
+        jdbc.batchUpdate("INSERT INTO shipping_fee_rules (platform, site, rate, effective_from) VALUES (?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE rate = VALUES(rate)",
+                rows.stream().map(r -> new Object[]{r.get("platform"), r.get("site"), r.get("rate"),
+                        r.get("effectiveFrom")}).toList());
+    }
 }
