@@ -1,7 +1,10 @@
 package com.mallbatch.admin;
 
 import com.mallbatch.jobs.MallbatchJobs;
+import com.mallbatch.jobs.launch.ExitCodes;
 import com.mallbatch.scheduling.SchedulingConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,11 +28,42 @@ public class MallbatchApplication {
     static final String JOB_NAME_ARG = "--spring.batch.job.name=";
     static final String COMMAND_ARG = "--mallbatch.command=";
 
+    /** What {@link #execute} returns while the app serves HTTP and runs the scheduler: no exit. */
+    public static final int SERVING = -1;
+    private static final Logger log = LoggerFactory.getLogger(MallbatchApplication.class);
+
     public static void main(String[] args) {
-        ConfigurableApplicationContext context = run(args);
-        if (isOneShot(args)) {
-            System.exit(SpringApplication.exit(context));
+        int exitCode = execute(args);
+        if (exitCode != SERVING) {
+            System.exit(exitCode);
         }
+    }
+
+    /**
+     * Runs the app: a one-shot run's exit code ({@link ExitCodes}), or, when it cannot start, one line at ERROR saying
+     * why and what to do and the matching exit code (the stack trace at DEBUG), or {@link #SERVING}.
+     */
+    public static int execute(String... args) {
+        ConfigurableApplicationContext context;
+        try {
+            context = run(args);
+        } catch (RuntimeException failure) {
+            StartupFailure why = StartupFailure.of(failure, databaseUrl(args));
+            if (why.expected()) {
+                log.error(why.line());
+                log.debug("Start-up failure", failure);
+            } else {
+                log.error(why.line(), failure);
+            }
+            return why.exitCode();
+        }
+        return isOneShot(args) ? SpringApplication.exit(context) : SERVING;
+    }
+
+    private static String databaseUrl(String[] args) {
+        return Arrays.stream(args).filter(a -> a.startsWith("--spring.datasource.url=")).reduce((a, b) -> b)
+                .map(a -> a.substring("--spring.datasource.url=".length()))
+                .orElse(System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "spring.datasource.url"));
     }
 
     public static ConfigurableApplicationContext run(String... args) {

@@ -72,6 +72,14 @@ class CommandLineTest {
     }
 
     @Test
+    void aJobWithoutItsParameterIsRefusedWithOneLine(CapturedOutput output) {
+        try (ConfigurableApplicationContext app = run("--spring.batch.job.name=settlementJob")) {
+            assertThat(SpringApplication.exit(app)).isEqualTo(2);
+            assertThat(output).contains("the parameter 'period' is required: a month like period=2026-10");
+        }
+    }
+
+    @Test
     void confirmingIsRefusedWithoutAPersonOrAMonth(CapturedOutput output) {
         try (ConfigurableApplicationContext app = run("--mallbatch.command=confirm-settlement", "account=acme/CAFE24/acmeshop",
                 "period=2026-10")) {

@@ -6,6 +6,7 @@ import com.mallbatch.jobs.commands.CommandRunner;
 import com.mallbatch.jobs.commands.ConfirmSettlementCommand;
 import com.mallbatch.jobs.commands.PostSettlementsCommand;
 import com.mallbatch.jobs.commands.ResumeAccountCommand;
+import com.mallbatch.jobs.commands.RotateSecretKeyCommand;
 import com.mallbatch.jobs.imports.ImportJobConfiguration;
 import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
 import com.mallbatch.jobs.support.AdapterConfiguration;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({AdapterConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
         AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
-        ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class})
+        ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
+        RotateSecretKeyCommand.class})
 public class MallbatchJobs {
 }

@@ -1,115 +1,202 @@
 package com.mallbatch.demo;
 
+import ch.qos.logback.classic.LoggerContext;
 import com.mallbatch.admin.MallbatchApplication;
-import com.mallbatch.domain.Platform;
-import com.mallbatch.domain.RateBudget;
-import com.mallbatch.domain.port.MallCredentials;
-import com.mallbatch.jobs.accounts.AccountsFile;
+import com.mallbatch.admin.StartupFailure;
+import com.mallbatch.jobs.launch.ExitCodes;
+import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.localdb.EmbeddedMariaDb;
+import com.mallbatch.sandbox.SandboxAccountsFile;
 import com.mallbatch.sandbox.SandboxConfig;
 import com.mallbatch.sandbox.SandboxServer;
-import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import com.mallbatch.writers.secret.CredentialCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * The daily pipeline on a laptop: starts the bundled sandbox malls (Cafe24 APIs and crawl-only seller centers), an
- * embedded MariaDB (unless
- * {@code --spring.datasource.url} is given), writes an accounts file for the sandbox malls, runs collectJob for
- * yesterday through the real application, prints what it loaded, and exits with the job's exit code.
+ * The daily pipeline on a laptop: starts the bundled sandbox (Cafe24 malls by API, seller centers to crawl) and an
+ * embedded MariaDB (unless {@code --spring.datasource.url} is given), imports the sandbox's accounts file, runs
+ * collectJob for yesterday through the real application with progress lines, prints what it loaded per account and
+ * where the data is, and exits with the job's exit code.
+ *
+ * <p>Options of its own (the rest goes to the application): {@code --keep-data[=DIR]} keeps the database and the
+ * secret key in DIR (default {@code ~/.mallbatch/demo}) so a second run resumes on the same data; {@code --pause}
+ * keeps the database up after the run, until Enter, to query it.
  */
 public final class DemoMain {
 
-    private static final Logger log = LoggerFactory.getLogger(DemoMain.class);
+    private static final String KEEP_DATA = "--keep-data";
+    private static final String PAUSE = "--pause";
 
     private DemoMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        System.exit(run(args));
+    }
+
+    /** Runs the demo; returns the exit code (the README's table). */
+    public static int run(String... args) throws Exception {
+        Logger log = LoggerFactory.getLogger(DemoMain.class);
+        List<String> arguments = new ArrayList<>();
+        Optional<Path> keep = Optional.empty();
+        boolean pause = false;
+        for (String arg : args) {
+            if (arg.equals(KEEP_DATA)) {
+                keep = Optional.of(Path.of(System.getProperty("user.home"), ".mallbatch", "demo"));
+            } else if (arg.startsWith(KEEP_DATA + "=")) {
+                keep = Optional.of(Path.of(arg.substring(KEEP_DATA.length() + 1)));
+            } else if (arg.equals(PAUSE)) {
+                pause = true;
+            } else {
+                arguments.add(arg);
+            }
+        }
+        boolean ownDatabase = arguments.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))
+                && System.getenv("SPRING_DATASOURCE_URL") == null;
+        Path accountsFolder = Files.createTempDirectory("mallbatch-demo-");
         EmbeddedMariaDb embedded = null;
-        if (arguments.stream().noneMatch(a -> a.startsWith("--spring.datasource.url="))
-                && System.getenv("SPRING_DATASOURCE_URL") == null) {
-            embedded = EmbeddedMariaDb.start(null);
-            try (Connection c = DriverManager.getConnection(embedded.serverUrl(), "root", "")) {
-                c.createStatement().execute("CREATE DATABASE IF NOT EXISTS mallbatch CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
-            }
-            arguments.add("--spring.datasource.url=" + embedded.serverUrl() + "mallbatch");
-            arguments.add("--spring.datasource.username=root");
-            log.info("No spring.datasource.url given: using a temporary embedded MariaDB, gone when the demo exits");
-        }
-        if (System.getenv(CredentialCipher.KEY_ENV) == null
-                && arguments.stream().noneMatch(a -> a.startsWith("--mallbatch.secret-key="))) {
-            arguments.add("--mallbatch.secret-key=" + CredentialCipher.newKey());
-            log.warn("{} is not set: encrypting credentials with a throwaway key for this demo run only",
-                    CredentialCipher.KEY_ENV);
-        }
-        int exitCode;
         try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.small(), 0)) {
-            arguments.add("--mallbatch.accounts-file=" + writeAccountsFile(sandbox));
-            if (arguments.stream().noneMatch(a -> a.startsWith("--spring.batch.job.name="))) {
-                arguments.add("--spring.batch.job.name=collectJob");
+            String url;
+            if (ownDatabase) {
+                try {
+                    embedded = EmbeddedMariaDb.start(keep.map(dir -> dir.resolve("db").toFile()).orElse(null));
+                } catch (IllegalArgumentException e) {
+                    log.error(e.getMessage());
+                    return ExitCodes.CONFIGURATION;
+                }
+                try (Connection c = DriverManager.getConnection(embedded.serverUrl(), "root", "")) {
+                    c.createStatement().execute("CREATE DATABASE IF NOT EXISTS mallbatch CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                }
+                url = embedded.serverUrl() + "mallbatch";
+                arguments.add("--spring.datasource.url=" + url);
+                arguments.add("--spring.datasource.username=root");
+                log.info(keep.isPresent() ? "Using the embedded MariaDB kept in " + keep.get()
+                        : "No spring.datasource.url given: using a temporary embedded MariaDB, gone when the demo exits "
+                        + "(keep it with --keep-data)");
+            } else {
+                url = arguments.stream().filter(a -> a.startsWith("--spring.datasource.url=")).findFirst()
+                        .map(a -> a.substring("--spring.datasource.url=".length())).orElse(System.getenv("SPRING_DATASOURCE_URL"));
             }
-            ConfigurableApplicationContext context = MallbatchApplication.run(arguments.toArray(String[]::new));
-            printSummary(context.getBean(JdbcTemplate.class));
-            exitCode = SpringApplication.exit(context);
+            secretKey(arguments, keep, log);
+            arguments.add("--mallbatch.accounts-file=" + SandboxAccountsFile.write(sandbox, accountsFolder.resolve("accounts.yml"),
+                    "demo", "데모 셀러"));
+            arguments.add("--spring.main.log-startup-info=false");
+            if (arguments.stream().noneMatch(a -> a.startsWith("--mallbatch.collect.progress-interval="))) {
+                arguments.add("--mallbatch.collect.progress-interval=3s");
+            }
+            String yesterday = LocalDate.now(BusinessDate.SEOUL).minusDays(1).toString();
+            int exitCode;
+            if (ownDatabase && collected(url, yesterday)) {
+                log.info("collectJob for {} already completed in this database: nothing new to collect", yesterday);
+                exitCode = 0;
+            } else {
+                if (arguments.stream().noneMatch(a -> a.startsWith("--spring.batch.job.name="))) {
+                    arguments.add("--spring.batch.job.name=collectJob");
+                }
+                exitCode = collect(arguments, url, log);
+            }
+            if (exitCode == 0 || exitCode == 1) {
+                System.out.println(DemoReport.loaded(jdbc(url, arguments)));
+                System.out.println(DemoReport.whereTheDataIs(url, keep, ownDatabase, pause, logFile()));
+            }
+            if (pause && embedded != null) {
+                System.out.println("The database stays up for queries: " + embedded.serverUrl() + "mallbatch (user root, "
+                        + "no password). Press Enter to stop.");
+                System.in.read();
+            }
+            return exitCode;
         } finally {
             if (embedded != null) {
                 embedded.close();
             }
+            deleteFolder(accountsFolder);
         }
-        System.exit(exitCode);
     }
 
-    /** The sandbox malls as a seller's accounts file (the format the README documents). */
-    static Path writeAccountsFile(SandboxServer sandbox) throws Exception {
-        List<JdbcMallAccounts.Registration> accounts = new ArrayList<>(sandbox.cafe24().malls().stream()
-                .map(mall -> new JdbcMallAccounts.Registration("demo", "데모 셀러", Platform.CAFE24, mall.mallId(),
-                        sandbox.cafe24BaseUrl(mall.mallId()), RateBudget.CAFE24_DEFAULT, null, true,
-                        new MallCredentials(mall.clientId(), mall.clientSecret(), mall.currentRefreshToken(), null, null)))
-                .toList());
-        // each kind of seller center is crawled with its bundled profile
-        Map<String, String> profiles = Map.of("html", "stylemarket", "next-data", "nextshop", "line-rows", "easyseller");
-        sandbox.sellerCenters().centers().forEach(c -> accounts.add(new JdbcMallAccounts.Registration("demo", "데모 셀러",
-                Platform.CRAWL, c.id(), sandbox.sellerCenterBaseUrl(c.id()), RateBudget.CAFE24_DEFAULT,
-                profiles.get(c.flavour()), true, new MallCredentials(c.username(), c.password(), null, null, null))));
-        Path file = Files.createTempFile("mallbatch-demo-accounts", ".yml");
-        file.toFile().deleteOnExit();
-        return AccountsFile.write(file, accounts);
+    private static int collect(List<String> arguments, String url, Logger log) {
+        ConfigurableApplicationContext context;
+        try {
+            context = MallbatchApplication.run(arguments.toArray(String[]::new));
+        } catch (RuntimeException failure) {
+            StartupFailure why = StartupFailure.of(failure, url);
+            log.error(why.line());
+            log.debug("Start-up failure", failure);
+            return why.exitCode();
+        }
+        return SpringApplication.exit(context);
     }
 
-    private static void printSummary(JdbcTemplate jdbc) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT CONCAT(t.tenant_key, '/', a.platform, '/', a.account_key) AS account,
-                  (SELECT COUNT(*) FROM categories c WHERE c.account_id = a.id) AS categories,
-                  (SELECT COUNT(*) FROM products p WHERE p.account_id = a.id) AS products,
-                  (SELECT COUNT(*) FROM variants v WHERE v.account_id = a.id) AS variants,
-                  (SELECT COUNT(*) FROM stock_levels s WHERE s.account_id = a.id) AS stock_rows,
-                  (SELECT COUNT(*) FROM orders o WHERE o.account_id = a.id) AS orders,
-                  (SELECT COUNT(*) FROM order_lines l WHERE l.account_id = a.id) AS order_lines,
-                  (SELECT COUNT(*) FROM skipped_records k WHERE k.account_id = a.id) AS skipped
-                FROM mall_accounts a JOIN tenants t ON t.id = a.tenant_id ORDER BY a.id""");
-        StringBuilder out = new StringBuilder("\nLoaded into MySQL:\n");
-        out.append(String.format("%-28s %10s %9s %9s %10s %7s %11s %8s%n", "account", "categories", "products",
-                "variants", "stock rows", "orders", "order lines", "skipped"));
-        for (Map<String, Object> r : rows) {
-            out.append(String.format("%-28s %10s %9s %9s %10s %7s %11s %8s%n", r.get("account"), r.get("categories"),
-                    r.get("products"), r.get("variants"), r.get("stock_rows"), r.get("orders"), r.get("order_lines"),
-                    r.get("skipped")));
+    /** The key comes from the environment or the arguments; kept data keeps its own; else a throwaway one. */
+    private static void secretKey(List<String> arguments, Optional<Path> keep, Logger log) throws IOException {
+        if (System.getenv(CredentialCipher.KEY_ENV) != null
+                || arguments.stream().anyMatch(a -> a.startsWith("--mallbatch.secret-key="))) {
+            return;
         }
-        System.out.println(out);
+        if (keep.isPresent()) {
+            Path file = keep.get().resolve("secret.key");
+            if (!Files.exists(file)) {
+                Files.createDirectories(keep.get());
+                Files.writeString(file, CredentialCipher.newKey());
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                }
+            }
+            arguments.add("--mallbatch.secret-key=" + Files.readString(file).strip());
+            return;
+        }
+        arguments.add("--mallbatch.secret-key=" + CredentialCipher.newKey());
+        log.warn("{} is not set: encrypting credentials with a throwaway key for this demo run only",
+                CredentialCipher.KEY_ENV);
+    }
+
+    /** Whether collectJob already completed for the date in this database (a kept one). */
+    private static boolean collected(String url, String businessDate) {
+        try {
+            return jdbc(url, List.of()).queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
+                    + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS p "
+                    + "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE i.JOB_NAME = 'collectJob' AND e.STATUS = 'COMPLETED' "
+                    + "AND p.PARAMETER_NAME = 'businessDate' AND p.PARAMETER_VALUE = ?", Integer.class, businessDate) > 0;
+        } catch (RuntimeException noTablesYet) {
+            return false;
+        }
+    }
+
+    /** The database the run used, with the user it was given (root without a password for the embedded one). */
+    private static JdbcTemplate jdbc(String url, List<String> arguments) {
+        return new JdbcTemplate(new SingleConnectionDataSource(url, argument(arguments, "spring.datasource.username", "root"),
+                argument(arguments, "spring.datasource.password", ""), true));
+    }
+
+    private static String argument(List<String> arguments, String name, String otherwise) {
+        String prefix = "--" + name + "=";
+        return arguments.stream().filter(a -> a.startsWith(prefix)).reduce((a, b) -> b).map(a -> a.substring(prefix.length()))
+                .orElse(otherwise);
+    }
+
+    /** The file the demo's full log goes to (logback.xml), the embedded database's own lines included. */
+    private static String logFile() {
+        return ((LoggerContext) LoggerFactory.getILoggerFactory()).getProperty("DEMO_LOG");
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
     }
 }

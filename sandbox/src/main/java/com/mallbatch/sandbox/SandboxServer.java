@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ public final class SandboxServer implements AutoCloseable {
     private final SellerCenterPlatform sellerCenters;
     private final ErpServer erp = new ErpServer(JSON);
     private final WebhookReceiver webhooks = new WebhookReceiver();
+    private final Instant startedAt = Instant.now();
 
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY each small response waits out the
@@ -74,6 +76,14 @@ public final class SandboxServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * When this sandbox started: every start issues its malls' refresh tokens afresh, so the accounts file written
+     * for it marks its Cafe24 accounts as re-authorized at this instant.
+     */
+    public Instant startedAt() {
+        return startedAt;
     }
 
     /** What this sandbox plays. */

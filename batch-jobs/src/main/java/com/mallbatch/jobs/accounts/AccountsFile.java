@@ -56,7 +56,8 @@ public final class AccountsFile {
                 rate.number("leakPerSecond", RateBudget.CAFE24_DEFAULT.leakPerSecond()).doubleValue());
         YamlTree c = a.get("credentials");
         return new Registration(tenantKey, tenantName, platform, a.text("accountKey"), a.text("baseUrl", null), budget,
-                a.text("crawlProfile", null), a.flag("enabled", true), credentials(platform, c),
+                platform == Platform.CRAWL ? required(a, "crawlProfile", "the site profile that reads this seller center, "
+                        + "e.g. stylemarket") : a.text("crawlProfile", null), a.flag("enabled", true), credentials(platform, c),
                 c.text("reauthorizedAt", null));
     }
 

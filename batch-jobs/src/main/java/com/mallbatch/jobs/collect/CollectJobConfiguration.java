@@ -29,6 +29,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -72,10 +73,11 @@ public class CollectJobConfiguration {
 
     @Bean
     public Job collectJob(JobRepository jobRepository, Step collectAccounts, MallAccounts accounts,
-                          JdbcStockLevels stockLevels, AccountHealthMetrics healthMetrics) {
+                          JdbcStockLevels stockLevels, AccountHealthMetrics healthMetrics, CollectStages stages) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(businessDateRequired())
                 .listener(new CollectOutcome(accounts, jobRepository, stockLevels, healthMetrics))
+                .listener((JobExecutionListener) stages.progress())
                 .start(collectAccounts)
                 .build();
     }

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param maxRetries        retries of one transient mall failure before the account's step fails
  * @param initialBackoff    first retry delay, doubled on each retry
  * @param maxBackoff        longest retry delay
+ * @param progressInterval  how often a running collect logs its progress (0: never)
  */
 @ConfigurationProperties("mallbatch.collect")
 public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValue("7") int orderLookbackDays,
@@ -33,7 +34,8 @@ public record CollectProperties(@DefaultValue("4") int concurrency, @DefaultValu
                                 @DefaultValue("8") int maxRetries,
                                 @DefaultValue("250ms") Duration initialBackoff,
                                 @DefaultValue("8s") Duration maxBackoff,
-                                Map<Platform, Integer> platformConcurrency) {
+                                Map<Platform, Integer> platformConcurrency,
+                                @DefaultValue("30s") Duration progressInterval) {
 
     public CollectProperties {
         platformConcurrency = platformConcurrency == null ? Map.of() : Map.copyOf(platformConcurrency);

@@ -18,6 +18,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.job.flow.support.SimpleFlow;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -62,6 +63,7 @@ public final class CollectStages {
     private final JdbcCrawlOutcomes crawlOutcomes;
     private final CrawlSuccessRates crawlSuccessRates;
     private final ObservationRegistry observations;
+    private final CollectProgress progress;
 
     CollectStages(JobRepository jobRepository, PlatformTransactionManager transactionManager, CollectProperties properties,
                   Parts parts, CollectStepListener.Sinks sinks, MallAccounts accounts, JdbcCrawlOutcomes crawlOutcomes,
@@ -75,6 +77,12 @@ public final class CollectStages {
         this.crawlOutcomes = crawlOutcomes;
         this.crawlSuccessRates = new CrawlSuccessRates(meters);
         this.observations = observations;
+        this.progress = new CollectProgress(properties.progressInterval());
+    }
+
+    /** Reports a running collect's progress; listens to the job and to every stage. */
+    CollectProgress progress() {
+        return progress;
     }
 
     /** The account's flow: every stage in order; a failed stage ends it, and a restart resumes at that stage. */
@@ -119,7 +127,8 @@ public final class CollectStages {
                 .retryLimit(3)
                 .skipListener(listener)
                 .listener(listener)
-                .listener(new CrawlOutcomeListener(entity, accounts, crawlOutcomes, crawlSuccessRates));
+                .listener(new CrawlOutcomeListener(entity, accounts, crawlOutcomes, crawlSuccessRates))
+                .listener((StepExecutionListener) progress);
         if (onCompleted != null) {
             builder.listener(new AccountStepCompletion(onCompleted));
         }

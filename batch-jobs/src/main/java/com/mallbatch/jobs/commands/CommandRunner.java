@@ -1,5 +1,6 @@
 package com.mallbatch.jobs.commands;
 
+import com.mallbatch.jobs.launch.ExitCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,7 +27,7 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private final List<CommandLineCommand> commands;
     private final String name;
-    private int exitCode = 2;
+    private int exitCode = ExitCodes.REFUSED;
 
     public CommandRunner(List<CommandLineCommand> commands, @Value("${mallbatch.command}") String name) {
         this.commands = commands;
@@ -48,12 +49,12 @@ public class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         try {
             command.run(arguments);
-            exitCode = 0;
+            exitCode = ExitCodes.OK;
         } catch (IllegalArgumentException e) {
             log.error("{}: {}", name, e.getMessage());
         } catch (CommandLineCommand.Unfinished e) {
             log.error("{}: {}", name, e.getMessage());
-            exitCode = 3;
+            exitCode = ExitCodes.UNFINISHED;
         }
     }
 

@@ -18,11 +18,13 @@ import org.springframework.util.StringUtils;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Properties;
 
 /**
  * {@code --spring.batch.job.name=collectJob businessDate=2026-11-20}: runs one job through the launch service, as
- * Spring Boot's convention has it (parameters as {@code name=value}), and exits 0 when it COMPLETED, 1 when it ended
- * otherwise, 2 when it was refused (unknown job, bad parameters, already completed, running elsewhere). A daily job
+ * Spring Boot's convention has it (parameters as {@code name=value}), and exits with one of {@link ExitCodes}: 0 when
+ * it COMPLETED, 1 when it ended otherwise (what failed on one line each), 2 when it was refused (unknown job, bad
+ * parameters, already completed, running elsewhere). A daily job
  * without a {@code businessDate} collects yesterday (Asia/Seoul); no other job is given one it did not ask for.
  */
 @Component
@@ -34,7 +36,7 @@ public class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerato
     private final JobLaunchService launcher;
     private final String jobName;
     private final Clock clock;
-    private int exitCode = 1;
+    private int exitCode = ExitCodes.FAILED;
 
     public CommandLineJobRunner(JobLaunchService launcher, @Value("${spring.batch.job.name}") String jobName, Clock clock) {
         this.launcher = launcher;
@@ -44,8 +46,8 @@ public class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerato
 
     @Override
     public void run(ApplicationArguments args) {
-        JobParameters parameters = new DefaultJobParametersConverter().getJobParameters(
-                StringUtils.splitArrayElementsIntoProperties(args.getNonOptionArgs().toArray(String[]::new), "="));
+        Properties given = StringUtils.splitArrayElementsIntoProperties(args.getNonOptionArgs().toArray(String[]::new), "=");
+        JobParameters parameters = new DefaultJobParametersConverter().getJobParameters(given == null ? new Properties() : given);
         if (BusinessDate.DAILY_JOBS.contains(jobName) && parameters.getString(BusinessDate.PARAMETER) == null) {
             parameters = new JobParametersBuilder(parameters)
                     .addString(BusinessDate.PARAMETER, LocalDate.now(clock.withZone(BusinessDate.SEOUL)).minusDays(1).toString())
@@ -57,11 +59,20 @@ public class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerato
         } catch (LaunchRefusedException e) {
             log.error("{}", e.getMessage());
             log.debug("Refused launch", e);
-            exitCode = 2;
+            exitCode = ExitCodes.REFUSED;
             return;
         }
-        exitCode = execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1;
-        log.info("{} {} ended {}", jobName, JobLaunchService.describe(parameters), execution.getStatus());
+        String run = jobName + " " + JobLaunchService.describe(parameters);
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            exitCode = ExitCodes.OK;
+            log.info("{} COMPLETED", run);
+            return;
+        }
+        exitCode = ExitCodes.FAILED;
+        for (String line : FailureReport.lines(execution)) {
+            log.error("{} ended {}: {}", run, execution.getStatus(), line);
+        }
+        execution.getAllFailureExceptions().forEach(e -> log.debug("{} failed", run, e));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -67,8 +68,13 @@ public final class JobLaunchService {
      */
     public JobExecution launch(String jobName, JobParameters parameters, String launchedBy) {
         Job job = jobs.get(jobName);
-        if (job == null) {
-            throw refused(launchedBy, jobName, parameters, "Unknown job '" + jobName + "'; the jobs are " + jobNames());
+        if (job == null) { // refused before the database is touched: nothing to audit, no instance
+            throw new LaunchRefusedException("Unknown job '" + jobName + "'; the jobs are " + jobNames());
+        }
+        try { // Batch would create the job instance before validating; a bad parameter must leave nothing behind
+            job.getJobParametersValidator().validate(parameters);
+        } catch (InvalidJobParametersException e) {
+            throw refused(launchedBy, jobName, parameters, jobName + ": " + e.getMessage());
         }
         JobParameters withLauncher = new JobParametersBuilder(parameters).addString(LAUNCHED_BY, launchedBy, false)
                 .toJobParameters();

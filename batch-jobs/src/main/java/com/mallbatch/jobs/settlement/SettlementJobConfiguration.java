@@ -255,6 +255,9 @@ public class SettlementJobConfiguration {
     static JobParametersValidator periodRequired() {
         return parameters -> {
             String period = parameters == null ? null : parameters.getString("period");
+            if (period == null) {
+                throw new InvalidJobParametersException("the parameter 'period' is required: a month like period=2026-10");
+            }
             try {
                 YearMonth.parse(String.valueOf(period));
             } catch (DateTimeParseException e) {

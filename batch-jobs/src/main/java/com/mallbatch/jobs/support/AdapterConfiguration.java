@@ -28,6 +28,7 @@ import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import com.mallbatch.writers.mysql.JdbcSkipLog;
 import com.mallbatch.writers.mysql.UpsertMode;
 import com.mallbatch.writers.secret.CredentialCipher;
+import com.mallbatch.writers.secret.CredentialKeyException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,10 +59,27 @@ public class AdapterConfiguration {
     @Bean
     CredentialCipher credentialCipher(@Value("${MALLBATCH_SECRET_KEY:${mallbatch.secret-key:}}") String key) {
         if (key.isBlank()) {
-            throw new IllegalStateException("No credential key: set " + CredentialCipher.KEY_ENV
-                    + " to the base64 of 32 random bytes (e.g. `openssl rand -base64 32`)");
+            throw new CredentialKeyException("No secret key: set " + CredentialCipher.KEY_ENV + " to the key the stored "
+                    + "credentials were sealed with (a new installation: the base64 of 32 random bytes, made once and "
+                    + "kept; see \"Keeping the secret key\" in the README)");
         }
         return CredentialCipher.fromBase64(key);
+    }
+
+    /** Refuses to start with a key that cannot open the stored credentials, before any job runs. */
+    @Bean
+    SmartInitializingSingleton credentialKeyCheck(JdbcMallAccounts accounts, JdbcTemplate jdbc) {
+        return () -> {
+            List<String> unreadable = accounts.unreadableWithThisKey();
+            if (!unreadable.isEmpty()) {
+                int sealed = jdbc.queryForObject("SELECT COUNT(*) FROM mall_accounts WHERE credentials_enc IS NOT NULL",
+                        Integer.class);
+                throw new CredentialKeyException(CredentialCipher.KEY_ENV + " cannot open the stored credentials of "
+                        + unreadable.size() + " of " + sealed + " account(s) (" + String.join(", ", unreadable.subList(0,
+                        Math.min(5, unreadable.size()))) + (unreadable.size() > 5 ? ", …" : "") + "): start with the key "
+                        + "they were sealed with; to change keys, run --mallbatch.command=rotate-secret-key under the old one");
+            }
+        };
     }
 
     @Bean

@@ -8,8 +8,8 @@ import java.util.Map;
 /** What one flavour of seller center serves behind its login, and what it holds. */
 interface BackOffice {
 
-    /** How a crawler has to read it: "html", "next-data" or "line-rows". */
-    String flavour();
+    /** How a crawler has to read it. */
+    SellerCenterFlavour flavour();
 
     /**
      * The list and product pages at {@code path} (below the center, e.g. {@code /products}); 404 for anything else.

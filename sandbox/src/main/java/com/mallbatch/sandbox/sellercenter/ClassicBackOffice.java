@@ -35,8 +35,8 @@ final class ClassicBackOffice implements BackOffice {
     }
 
     @Override
-    public String flavour() {
-        return nextData ? "next-data" : "html";
+    public SellerCenterFlavour flavour() {
+        return nextData ? SellerCenterFlavour.NEXT_DATA : SellerCenterFlavour.HTML;
     }
 
     @Override

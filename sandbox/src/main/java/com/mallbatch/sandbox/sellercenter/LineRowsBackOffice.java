@@ -31,8 +31,8 @@ final class LineRowsBackOffice implements BackOffice {
     }
 
     @Override
-    public String flavour() {
-        return "line-rows";
+    public SellerCenterFlavour flavour() {
+        return SellerCenterFlavour.LINE_ROWS;
     }
 
     @Override

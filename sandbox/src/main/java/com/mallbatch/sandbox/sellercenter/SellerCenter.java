@@ -64,8 +64,14 @@ public final class SellerCenter {
         return id;
     }
 
+    /** How a crawler has to read it: "html", "next-data" or "line-rows" (see {@link SellerCenterFlavour}). */
     public String flavour() {
-        return backOffice.flavour();
+        return backOffice.flavour().id();
+    }
+
+    /** The crawl profile bundled with mallbatch that reads this center, e.g. "stylemarket". */
+    public String crawlProfile() {
+        return backOffice.flavour().crawlProfile();
     }
 
     public String username() {

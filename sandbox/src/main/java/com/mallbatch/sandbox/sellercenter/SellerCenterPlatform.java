@@ -78,6 +78,7 @@ public final class SellerCenterPlatform {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("id", c.id());
             d.put("flavour", c.flavour());
+            d.put("crawl_profile", c.crawlProfile());
             d.put("base_url", baseUrl.apply(c.id()));
             d.put("username", c.username());
             d.put("password", c.password());

@@ -6,14 +6,11 @@ import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.domain.port.MallCredentials;
 import com.mallbatch.writers.secret.CredentialCipher;
+import com.mallbatch.writers.secret.CredentialKeyException;
 import com.mallbatch.writers.secret.CredentialCodec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Tenants and mall accounts in MySQL, and their registration from the accounts file. */
@@ -90,8 +87,8 @@ public final class JdbcMallAccounts implements MallAccounts {
     }
 
     private void importCredentials(long id, MallCredentials file, String reauthorizedAt) {
-        String clientHash = fingerprint(file.clientId(), file.clientSecret());
-        String tokenHash = fingerprint(file.refreshToken(), reauthorizedAt);
+        String clientHash = cipher.fingerprint(file.clientId(), file.clientSecret());
+        String tokenHash = cipher.fingerprint(file.refreshToken(), reauthorizedAt);
         StoredCredentials stored = jdbc.queryForObject("SELECT credentials_enc, credentials_source_hash, token_source_hash "
                 + "FROM mall_accounts WHERE id = ?", (rs, n) -> new StoredCredentials(rs.getBytes(1), rs.getString(2),
                 rs.getString(3)), id);
@@ -121,16 +118,39 @@ public final class JdbcMallAccounts implements MallAccounts {
     private record StoredCredentials(byte[] sealed, String clientHash, String tokenHash) {
     }
 
-    private static String fingerprint(String... parts) {
+    /** The accounts whose stored credentials this key cannot open, by label. */
+    public List<String> unreadableWithThisKey() {
+        return jdbc.query(SELECT.replace("FROM", ", a.credentials_enc FROM") + "WHERE a.credentials_enc IS NOT NULL ORDER BY a.id",
+                (rs, n) -> opens(rs.getBytes("credentials_enc"), rs.getLong("id")) ? null : ROW.mapRow(rs, n).label())
+                .stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private boolean opens(byte[] sealed, long id) {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : parts) {
-                sha.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            cipher.decrypt(sealed, JdbcCredentialStore.associatedData(id));
+            return true;
+        } catch (CredentialKeyException e) {
+            return false;
         }
+    }
+
+    /**
+     * Seals every account's credentials under {@code next} instead, in the caller's transaction. The client
+     * fingerprints are recomputed under the new key; the refresh-token fingerprints, whose plaintext (the file's token)
+     * is not kept, are cleared, so the next import of the accounts file adopts the file's token as already seen.
+     *
+     * @return how many accounts were re-sealed
+     */
+    public int resealUnder(CredentialCipher next) {
+        List<Long> ids = jdbc.queryForList("SELECT id FROM mall_accounts WHERE credentials_enc IS NOT NULL ORDER BY id "
+                + "FOR UPDATE", Long.class);
+        for (long id : ids) {
+            byte[] sealed = jdbc.queryForObject("SELECT credentials_enc FROM mall_accounts WHERE id = ?", byte[].class, id);
+            MallCredentials credentials = CredentialCodec.decode(cipher.decrypt(sealed, JdbcCredentialStore.associatedData(id)));
+            jdbc.update("UPDATE mall_accounts SET credentials_enc = ?, credentials_source_hash = ?, token_source_hash = NULL "
+                            + "WHERE id = ?", next.encrypt(CredentialCodec.encode(credentials), JdbcCredentialStore.associatedData(id)),
+                    next.fingerprint(credentials.clientId(), credentials.clientSecret()), id);
+        }
+        return ids.size();
     }
 }

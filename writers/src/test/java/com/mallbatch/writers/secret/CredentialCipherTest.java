@@ -41,4 +41,23 @@ class CredentialCipherTest {
         assertThatThrownBy(() -> CredentialCipher.fromBase64("c2hvcnQ=")).hasMessageContaining("MALLBATCH_SECRET_KEY")
                 .hasMessageContaining("32 bytes");
     }
+
+    @Test
+    void fingerprintsAreKeyedSoADatabaseReaderCannotTestGuesses() throws Exception {
+        String fingerprint = cipher.fingerprint("client", "s3cret");
+        String unkeyed = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("client\0s3cret\0".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(fingerprint).hasSize(64).isEqualTo(cipher.fingerprint("client", "s3cret"))
+                .isNotEqualTo(cipher.fingerprint("client", "s3cret!"))
+                .isNotEqualTo(unkeyed)
+                .isNotEqualTo(CredentialCipher.fromBase64(CredentialCipher.newKey()).fingerprint("client", "s3cret"));
+        assertThat(cipher.fingerprint("ab", "c")).as("parts are separated").isNotEqualTo(cipher.fingerprint("a", "bc"));
+    }
+
+    @Test
+    void aKeyThatIsNotBase64IsRejectedSayingHowToMakeOne() {
+        assertThatThrownBy(() -> CredentialCipher.fromBase64("not a key!")).isInstanceOf(CredentialKeyException.class)
+                .hasMessageContaining("MALLBATCH_SECRET_KEY is not base64").hasMessageContaining("openssl rand -base64 32");
+    }
 }
