@@ -1,6 +1,9 @@
 package com.mallbatch.jobs;
 
 import com.mallbatch.jobs.accounts.AccountsFileImporter;
+import com.mallbatch.readers.cafe24.Cafe24Configuration;
+import com.mallbatch.readers.crawl.CrawlConfiguration;
+import com.mallbatch.readers.smartstore.SmartStoreConfiguration;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
 import com.mallbatch.jobs.commands.CommandRunner;
 import com.mallbatch.jobs.commands.ConfirmSettlementCommand;
@@ -17,7 +20,8 @@ import org.springframework.context.annotation.Import;
 
 /** Everything the jobs need, for the application (or a test) to import in one line. */
 @Configuration(proxyBeanMethods = false)
-@Import({AdapterConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
+@Import({AdapterConfiguration.class, Cafe24Configuration.class, SmartStoreConfiguration.class,
+        CrawlConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
         AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
         ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
         RotateSecretKeyCommand.class})

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench/run [collect|load|crawl|settle|all|fleet] [--malls=4 --products=5000 --orders=300 --rows=1000000
+ * {@code bench/run [collect|load|crawl|settle|all|fleet] [--malls=4 --products=5000 --orders=300 --smartstore-sellers=2
+ * --smartstore-products=1000 --smartstore-rate=10 --rows=1000000
  * --chunk=5000 --crawl-products=5000 --settle-lines=1000000 --crawled=20 --concurrency=64 --broken-every=50]};
  * {@code all} leaves out {@code fleet}, which takes a quarter of an hour.
  * Prints a report; a bench, not a test: it asserts nothing but that the runs completed and loaded every row.
@@ -56,6 +57,22 @@ public final class BenchMain {
                     r.allowedPerMall(), 100 * r.budgetUsed(), r.rejected429(), r.peakHeapMb());
         }
         System.out.println("(allowed/mall = bucket + leak x wall time: every call the mall would have accepted in that time)");
+        System.out.println();
+
+        int sellers = options.integer("smartstore-sellers", 2);
+        int rate = options.integer("smartstore-rate", 10);
+        int sellerProducts = options.integer("smartstore-products", 1_000);
+        SmartStoreCollectBench.Result s = SmartStoreCollectBench.run(sellers, sellerProducts, orders, rate);
+        System.out.printf(Locale.ROOT, "collect SmartStore: %d sandbox sellers (own applications) x %d products (<=4 options), "
+                + "%d orders/day, gateway %d calls/s per API and application (burst %d)%n", sellers, sellerProducts, orders,
+                rate, 2 * rate);
+        System.out.printf(Locale.ROOT, "%8s %7s %8s %8s %13s %15s %7s %5s %8s%n", "rows", "wall s", "rows/s", "calls",
+                "detail calls", "detail allowed", "budget", "429s", "peak MB");
+        System.out.printf(Locale.ROOT, "%8d %7.1f %8.0f %8d %13d %15.1f %6.1f%% %5d %8d%n", s.rows(),
+                s.wall().toMillis() / 1000.0, s.rowsPerSecond(), s.calls(), s.detailCalls(), s.detailAllowed(),
+                100 * s.budgetUsed(), s.rejected429(), s.peakHeapMb());
+        System.out.println("(detail = the origin-product API, one call per product, which bounds the variants-and-stock stage;"
+                + " allowed = burst + rate x that stage's time, per seller)");
         System.out.println();
     }
 

@@ -40,6 +40,24 @@ final class CollectBench {
     private CollectBench() {
     }
 
+    record Collected(Duration wall, long peakHeapMb) {
+    }
+
+    /** Runs collectJob for yesterday (Asia/Seoul), timing it and metering the heap; a run that did not complete throws. */
+    static Collected collectYesterday(ConfigurableApplicationContext context) throws Exception {
+        HeapMeter.reset();
+        long started = System.nanoTime();
+        JobExecution execution = context.getBean(JobOperator.class).start(context.getBean("collectJob", Job.class),
+                new JobParametersBuilder().addString("businessDate",
+                        LocalDate.now(ZoneId.of("Asia/Seoul")).minusDays(1).toString()).toJobParameters());
+        Collected collected = new Collected(Duration.ofNanos(System.nanoTime() - started), HeapMeter.peakMb());
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("collectJob ended " + execution.getStatus() + ": "
+                    + execution.getAllFailureExceptions());
+        }
+        return collected;
+    }
+
     static Result run(String scenario, int malls, int products, int ordersPerDay, int bucket, double leak)
             throws Exception {
         try (SandboxProcess sandbox = SandboxProcess.start(List.of("--malls=" + malls, "--html-centers=0", "--next-centers=0",
@@ -49,7 +67,7 @@ final class CollectBench {
              ConfigurableApplicationContext context = BenchContext.start(schema,
                      "spring.datasource.hikari.maximum-pool-size=" + (2 * malls + 4),
                      "mallbatch.collect.concurrency=" + malls,
-                     "mallbatch.collect.max-calls-per-second=" + Math.max(10, leak * 2))) {
+                     "mallbatch.cafe24.max-calls-per-second=" + Math.max(10, leak * 2))) {
             JdbcMallAccounts accounts = context.getBean(JdbcMallAccounts.class);
             for (JsonNode mall : sandbox.malls.path("cafe24")) {
                 accounts.register(new JdbcMallAccounts.Registration("bench", "벤치", Platform.CAFE24,
@@ -57,17 +75,9 @@ final class CollectBench {
                         null, true, new MallCredentials(mall.path("client_id").asString(),
                         mall.path("client_secret").asString(), mall.path("refresh_token").asString(), null, null)));
             }
-            HeapMeter.reset();
-            long started = System.nanoTime();
-            JobExecution execution = context.getBean(JobOperator.class).start(context.getBean("collectJob", Job.class),
-                    new JobParametersBuilder().addString("businessDate",
-                            LocalDate.now(ZoneId.of("Asia/Seoul")).minusDays(1).toString()).toJobParameters());
-            Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            long peak = HeapMeter.peakMb();
-            if (execution.getStatus() != BatchStatus.COMPLETED) {
-                throw new IllegalStateException("collectJob ended " + execution.getStatus() + ": "
-                        + execution.getAllFailureExceptions());
-            }
+            Collected collected = collectYesterday(context);
+            Duration wall = collected.wall();
+            long peak = collected.peakHeapMb();
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long rows = 0;
             for (String table : List.of("categories", "products", "variants", "stock_levels", "orders", "order_lines")) {

@@ -67,8 +67,18 @@ final class SandboxProcess implements AutoCloseable {
         }
     }
 
+    /** The Cafe24 malls' call counters. */
     JsonNode stats() throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/_sandbox/stats")).build(),
+        return get("/_sandbox/stats");
+    }
+
+    /** The SmartStore sellers' call counters, by seller and API. */
+    JsonNode smartStoreStats() throws Exception {
+        return get("/_sandbox/smartstore/stats");
+    }
+
+    private JsonNode get(String path) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return JsonMapper.builder().build().readTree(body);
     }

@@ -29,8 +29,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The daily pipeline on a laptop: starts the bundled sandbox (Cafe24 malls by API, seller centers to crawl) and an
- * embedded MariaDB (unless {@code --spring.datasource.url} is given), imports the sandbox's accounts file, runs
+ * The daily pipeline on a laptop: starts the bundled sandbox (Cafe24 malls and a SmartStore seller by API, seller
+ * centers to crawl) and an embedded MariaDB (unless {@code --spring.datasource.url} is given), imports the sandbox's
+ * accounts file, runs
  * collectJob for yesterday through the real application with progress lines, prints what it loaded per account and
  * where the data is, and exits with the job's exit code.
  *
@@ -71,7 +72,7 @@ public final class DemoMain {
                 && System.getenv("SPRING_DATASOURCE_URL") == null;
         Path accountsFolder = Files.createTempDirectory("mallbatch-demo-");
         EmbeddedMariaDb embedded = null;
-        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.small(), 0)) {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.small().withSmartStoreSellers(1), 0)) {
             String url;
             if (ownDatabase) {
                 try {

@@ -1,6 +1,7 @@
 package com.mallbatch.readers;
 
 import com.mallbatch.domain.Category;
+import com.mallbatch.domain.DailySettlement;
 import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Order;
@@ -36,4 +37,26 @@ public interface MallExtractors {
      * date whatever their order date. Each order is handed out once.
      */
     ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate businessDate);
+
+    /**
+     * The orders placed from {@code from} to {@code to}, as they stand on {@code asOf}, for settling a period: by
+     * default the orders of those days. A platform that lists orders by their last change overrides it to follow the
+     * changes up to {@code asOf}, where a return or confirmation after the period shows.
+     */
+    default ItemStreamReader<Order> periodOrders(MallAccount account, LocalDate from, LocalDate to, LocalDate asOf) {
+        return orders(account, from, to);
+    }
+
+    /** Whether the platform reports its own daily settlements; the collect reads them only then. */
+    default boolean reportsDailySettlements() {
+        return false;
+    }
+
+    /**
+     * The platform's own daily settlements of the sales days from {@code from} to {@code to} (for reconciliation and
+     * settlement); none where the platform does not report them.
+     */
+    default ItemStreamReader<DailySettlement> dailySettlements(MallAccount account, LocalDate from, LocalDate to) {
+        return () -> null;
+    }
 }

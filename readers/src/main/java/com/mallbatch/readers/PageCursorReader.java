@@ -75,6 +75,14 @@ public abstract class PageCursorReader<R, T> extends ItemStreamSupport implement
         boolean pageDone = page != null && index >= page.records().size();
         // A page read to its end is not fetched again on restart: the cursor moves on to the next one.
         context.putString(getExecutionContextKey("page"), pageDone ? (page.nextToken() == null ? END : page.nextToken()) : pageToken);
-        context.putInt(getExecutionContextKey("index"), pageDone ? 0 : index);
+        context.putInt(getExecutionContextKey("index"), pageDone || !resumesInsidePage() ? 0 : index);
+    }
+
+    /**
+     * Whether a restart skips the records of its page that were handed out before; false where a page can shift
+     * between runs and the reader itself skips what it handed out.
+     */
+    protected boolean resumesInsidePage() {
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package com.mallbatch.sandbox;
 
 import com.mallbatch.sandbox.cafe24.Cafe24Mall;
 import com.mallbatch.sandbox.sellercenter.SellerCenter;
+import com.mallbatch.sandbox.smartstore.SmartStoreSeller;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +18,11 @@ import java.time.format.DateTimeFormatter;
  * Every mall and seller center a running sandbox plays, as mallbatch's mall-accounts file (the format the README
  * documents under "Mall accounts file"): one tenant; a {@code CAFE24} account per mall with this run's base URL, the
  * sandbox's rate limit and the mall's client id, secret and current refresh token; a {@code CRAWL} account per seller
- * center with its login and the bundled crawl profile that reads its flavour.
+ * center with its login and the bundled crawl profile that reads its flavour; a {@code SMARTSTORE} account per
+ * SmartStore seller with its base URL (standing in for the documented {@code https://api.commerce.naver.com/external})
+ * and its application's client id and secret; a seller read by a solution provider's shared application (tokens of
+ * {@code type=SELLER}) also gets {@code sellerAccountId}, its seller id, which the application sends as
+ * {@code account_id}.
  *
  * <p>The sandbox issues its refresh tokens afresh at every start, and its initial tokens are the same strings each
  * time (they come from the seed). An app that imported the file of an earlier run has long rotated that token, so a
@@ -77,6 +82,7 @@ public final class SandboxAccountsFile {
         y.append("# mall accounts for the mallbatch sandbox at ").append(sandbox.baseUrl())
                 .append(", started ").append(reauthorizedAt).append('\n');
         y.append("# ").append(config.cafe24Malls()).append(" Cafe24 mall(s), ")
+                .append(config.smartStoreSellers()).append(" SmartStore seller(s), ")
                 .append(sandbox.sellerCenters().centers().size()).append(" seller center(s), seed ")
                 .append(config.seed()).append(". Valid while this sandbox runs; it rewrites the file at every start.\n");
         y.append("# Point the app at it: --mallbatch.accounts-file=<this file>\n");
@@ -84,7 +90,7 @@ public final class SandboxAccountsFile {
         y.append("  - key: ").append(quote(tenantKey)).append('\n');
         y.append("    name: ").append(quote(tenantName)).append('\n');
         y.append("    accounts:");
-        if (config.cafe24Malls() == 0 && sandbox.sellerCenters().centers().isEmpty()) {
+        if (config.cafe24Malls() == 0 && config.smartStoreSellers() == 0 && sandbox.sellerCenters().centers().isEmpty()) {
             y.append(" []");
         }
         y.append('\n');
@@ -100,6 +106,20 @@ public final class SandboxAccountsFile {
             y.append("          clientSecret: ").append(quote(mall.clientSecret())).append('\n');
             y.append("          refreshToken: ").append(quote(mall.currentRefreshToken())).append('\n');
             y.append("          reauthorizedAt: ").append(quote(reauthorizedAt)).append('\n');
+        }
+        for (SmartStoreSeller seller : sandbox.smartStore().sellers()) {
+            y.append("      - platform: SMARTSTORE\n");
+            y.append("        accountKey: ").append(quote(seller.sellerId())).append('\n');
+            y.append("        baseUrl: ").append(quote(sandbox.smartStoreBaseUrl(seller.sellerId())))
+                    .append("   # token type ").append(seller.tokenType()).append('\n');
+            y.append("        enabled: true\n");
+            y.append("        credentials:\n");
+            y.append("          clientId: ").append(quote(seller.clientId())).append('\n');
+            y.append("          clientSecret: ").append(quote(seller.clientSecret())).append('\n');
+            if (seller.tokenType().equals("SELLER")) {
+                // a solution's application reads this seller with type=SELLER and the seller as account_id
+                y.append("          sellerAccountId: ").append(quote(seller.sellerId())).append('\n');
+            }
         }
         for (SellerCenter center : sandbox.sellerCenters().centers()) {
             y.append("      - platform: CRAWL\n");

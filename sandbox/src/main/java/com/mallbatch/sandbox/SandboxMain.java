@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Runs the sandbox on its own: {@code java -jar sandbox/target/mallbatch-sandbox.jar --port=8089 --seed=42 --malls=3
  * --products=150 --variants=4 --orders=40 --days=10 --leak=2 --html-centers=2 --next-centers=1 --line-centers=1
- * --session-requests=10000 --accounts-file=sandbox-accounts.yml}. Prints every mall and seller center with its
+ * --session-requests=10000 --smartstore-sellers=1 --accounts-file=sandbox-accounts.yml}. Prints every mall and seller center with its
  * starting credentials and, with {@code --accounts-file}, writes them as mallbatch's accounts file
  * ({@link SandboxAccountsFile}). {@code --help} lists every option.
  */
@@ -21,7 +21,8 @@ public final class SandboxMain {
     static final String USAGE = """
             Usage: java -jar sandbox/target/mallbatch-sandbox.jar [--option=value ...]
 
-            Plays Cafe24 malls, crawl-only seller centers, an ERP and webhooks over HTTP on 127.0.0.1 until stopped.
+            Plays Cafe24 malls, Naver SmartStore sellers, crawl-only seller centers, an ERP and webhooks over HTTP on
+            127.0.0.1 until stopped.
 
               --port=8089              port to listen on (0: any free port; the URL is printed)
               --accounts-file=PATH     write every mall and seller center as mallbatch's accounts file (YAML),
@@ -33,6 +34,11 @@ public final class SandboxMain {
               --html-centers=2         HTML-table seller centers: stylemarket01, ...   (profile stylemarket)
               --next-centers=1         __NEXT_DATA__ seller centers: nextshop01, ...   (profile nextshop)
               --line-centers=1         line-per-row seller centers: easyseller01, ...  (profile easyseller)
+              --smartstore-sellers=0   Naver SmartStore sellers by the Commerce API: smartstore01, ... (0..99)
+              --smartstore-sellers-per-app=1
+                                       SmartStore sellers one Commerce API application reads (1: own-store apps,
+                                       type=SELF tokens; more: a solution's app, type=SELLER tokens, shared limits)
+              --smartstore-rate=10     SmartStore gateway calls per second per API and application (burst: twice)
               --products=150           products per mall and seller center
               --variants=4             at most this many variants per product (1..36)
               --orders=40              orders per day per mall
@@ -48,7 +54,8 @@ public final class SandboxMain {
 
     private static final Set<String> OPTIONS = Set.of("port", "accounts-file", "tenant", "tenant-name", "seed", "malls",
             "html-centers", "next-centers", "line-centers", "products", "variants", "orders", "days", "today", "bucket",
-            "leak", "token-ttl", "session-requests", "cached-malls", "help");
+            "leak", "token-ttl", "session-requests", "cached-malls", "smartstore-sellers", "smartstore-sellers-per-app",
+            "smartstore-rate", "help");
 
     private SandboxMain() {
     }
@@ -105,8 +112,10 @@ public final class SandboxMain {
                         opts.getOrDefault("tenant", SandboxAccountsFile.DEFAULT_TENANT_KEY),
                         opts.getOrDefault("tenant-name", SandboxAccountsFile.DEFAULT_TENANT_NAME)).toAbsolutePath();
             }
-            Map<String, Object> malls = Map.of("cafe24", sandbox.cafe24().mallDescriptors(sandbox::cafe24BaseUrl),
-                    "sellerCenters", sandbox.sellerCenters().descriptors(sandbox::sellerCenterBaseUrl));
+            Map<String, Object> malls = new LinkedHashMap<>();
+            malls.put("cafe24", sandbox.cafe24().mallDescriptors(sandbox::cafe24BaseUrl));
+            malls.put("sellerCenters", sandbox.sellerCenters().descriptors(sandbox::sellerCenterBaseUrl));
+            malls.put("smartstore", sandbox.smartStore().descriptors(sandbox::smartStoreBaseUrl));
             // bench/SandboxProcess reads these two lines, in this order
             System.out.println("SANDBOX_URL=" + sandbox.baseUrl());
             System.out.println("SANDBOX_MALLS=" + SandboxServer.JSON.writeValueAsString(malls));
@@ -154,7 +163,11 @@ public final class SandboxMain {
                 .withSellerCenters(Integer.parseInt(opts.getOrDefault("html-centers", String.valueOf(base.htmlSellerCenters()))),
                         Integer.parseInt(opts.getOrDefault("next-centers", String.valueOf(base.nextSellerCenters()))),
                         Integer.parseInt(opts.getOrDefault("session-requests", String.valueOf(base.sessionMaxRequests()))))
-                .withLineSellerCenters(Integer.parseInt(opts.getOrDefault("line-centers", String.valueOf(base.lineSellerCenters()))));
+                .withLineSellerCenters(Integer.parseInt(opts.getOrDefault("line-centers", String.valueOf(base.lineSellerCenters()))))
+                .withSmartStoreSellers(Integer.parseInt(opts.getOrDefault("smartstore-sellers", String.valueOf(base.smartStoreSellers()))))
+                .withSmartStoreSellersPerApplication(Integer.parseInt(opts.getOrDefault("smartstore-sellers-per-app",
+                        String.valueOf(base.smartStoreSellersPerApp()))))
+                .withSmartStoreRate(Integer.parseInt(opts.getOrDefault("smartstore-rate", String.valueOf(base.smartStoreRatePerSecond()))));
         if (opts.containsKey("today")) {
             config = config.withToday(LocalDate.parse(opts.get("today")));
         }

@@ -3,6 +3,9 @@ package com.mallbatch.sandbox;
 import com.mallbatch.sandbox.cafe24.Cafe24Platform;
 import com.mallbatch.sandbox.erp.ErpServer;
 import com.mallbatch.sandbox.sellercenter.SellerCenterPlatform;
+import com.mallbatch.sandbox.smartstore.GatewayError;
+import com.mallbatch.sandbox.smartstore.SmartStorePlatform;
+import com.mallbatch.sandbox.smartstore.SmartStoreSeller;
 import com.mallbatch.sandbox.webhook.WebhookReceiver;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -23,7 +26,9 @@ import java.util.concurrent.Executors;
 
 /**
  * An embeddable HTTP server that plays the platforms mallbatch talks to, on loopback. Each Cafe24 mall lives under
- * {@code /cafe24/{mall_id}}, which stands in for {@code https://{mall_id}.cafe24api.com}; control endpoints live
+ * {@code /cafe24/{mall_id}}, which stands in for {@code https://{mall_id}.cafe24api.com}; each SmartStore seller under
+ * {@code /smartstore/{sellerId}}, which stands in for {@code https://api.commerce.naver.com} (so the documented base URL
+ * {@code https://api.commerce.naver.com/external} is {@link #smartStoreBaseUrl}); control endpoints live
  * under {@code /_sandbox}.
  */
 public final class SandboxServer implements AutoCloseable {
@@ -37,6 +42,7 @@ public final class SandboxServer implements AutoCloseable {
     private final Faults faults = new Faults();
     private final Cafe24Platform cafe24;
     private final SellerCenterPlatform sellerCenters;
+    private final SmartStorePlatform smartStore;
     private final ErpServer erp = new ErpServer(JSON);
     private final WebhookReceiver webhooks = new WebhookReceiver();
     private final Instant startedAt = Instant.now();
@@ -51,6 +57,7 @@ public final class SandboxServer implements AutoCloseable {
         this.config = config;
         this.cafe24 = new Cafe24Platform(config, faults, cachedMalls);
         this.sellerCenters = new SellerCenterPlatform(config, faults);
+        this.smartStore = new SmartStorePlatform(config, faults);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         this.executor = Executors.newFixedThreadPool(32);
         server.setExecutor(executor);
@@ -69,8 +76,8 @@ public final class SandboxServer implements AutoCloseable {
     public static SandboxServer start(SandboxConfig config, int port, int cachedMalls) throws IOException {
         SandboxServer sandbox = new SandboxServer(config, port, cachedMalls);
         sandbox.server.start();
-        log.info("Sandbox up at {} playing {} Cafe24 malls (seed {})", sandbox.baseUrl(), config.cafe24Malls(),
-                config.seed());
+        log.info("Sandbox up at {} playing {} Cafe24 malls and {} SmartStore sellers (seed {})", sandbox.baseUrl(),
+                config.cafe24Malls(), config.smartStoreSellers(), config.seed());
         return sandbox;
     }
 
@@ -103,6 +110,10 @@ public final class SandboxServer implements AutoCloseable {
         return sellerCenters;
     }
 
+    public SmartStorePlatform smartStore() {
+        return smartStore;
+    }
+
     public ErpServer erp() {
         return erp;
     }
@@ -126,6 +137,15 @@ public final class SandboxServer implements AutoCloseable {
         return baseUrl() + "/seller/" + id;
     }
 
+    /**
+     * The base URL that replaces the Commerce API's documented base URL {@code https://api.commerce.naver.com/external}
+     * for one SmartStore seller, e.g. {@code http://127.0.0.1:8089/smartstore/smartstore01/external}; its APIs are
+     * below it ({@code .../v1/oauth2/token}, {@code .../v1/products/search}, ...).
+     */
+    public String smartStoreBaseUrl(String sellerId) {
+        return baseUrl() + "/smartstore/" + sellerId + "/external";
+    }
+
     /** The base URL that replaces {@code https://{mall_id}.cafe24api.com} for one sandbox mall. */
     public String cafe24BaseUrl(String mallId) {
         return baseUrl() + "/cafe24/" + mallId;
@@ -138,6 +158,9 @@ public final class SandboxServer implements AutoCloseable {
             if (parts.length >= 3 && parts[1].equals("cafe24")) {
                 String rest = parts.length == 4 ? "/" + parts[3] : "/";
                 response = cafe24.handle(parts[2], SandboxRequest.of(exchange, rest));
+            } else if (parts.length >= 3 && parts[1].equals("smartstore")) {
+                String rest = parts.length == 4 ? "/" + parts[3] : "/";
+                response = smartStore.handle(parts[2], SandboxRequest.of(exchange, rest));
             } else if (parts.length >= 3 && parts[1].equals("seller")) {
                 String rest = parts.length == 4 ? "/" + parts[3] : "/";
                 response = sellerCenters.handle(parts[2], SandboxRequest.of(exchange, rest));
@@ -174,6 +197,32 @@ public final class SandboxServer implements AutoCloseable {
             String id = path.substring("/_sandbox/seller/".length(), path.length() - "/ground-truth".length());
             return SandboxResponse.json(200, sellerCenters.center(id).groundTruth());
         }
+        if (path.equals("/_sandbox/smartstore/sellers")) {
+            return SandboxResponse.json(200, smartStore.descriptors(this::smartStoreBaseUrl));
+        }
+        if (path.equals("/_sandbox/smartstore/stats")) {
+            return SandboxResponse.json(200, smartStore.stats());
+        }
+        if (path.startsWith("/_sandbox/smartstore/") && path.endsWith("/ground-truth")) {
+            String id = path.substring("/_sandbox/smartstore/".length(), path.length() - "/ground-truth".length());
+            return SandboxResponse.json(200, smartStore.seller(id).groundTruth());
+        }
+        if (path.startsWith("/_sandbox/smartstore/") && path.endsWith("/faults") && request.method().equals("POST")) {
+            String id = path.substring("/_sandbox/smartstore/".length(), path.length() - "/faults".length());
+            SmartStoreFaultRequest f = JSON.readerFor(SmartStoreFaultRequest.class)
+                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(request.body());
+            SmartStoreSeller seller = smartStore.seller(id);
+            seller.clearFaults();
+            seller.quotaExceeded(f.quotaExceeded());
+            seller.ipNotAllowed(f.ipNotAllowed());
+            if (f.failNextCode() != null) {
+                seller.failNext(GatewayError.of(f.failNextCode()), f.failNextTimes());
+            }
+            if (f.expireAccessTokens()) {
+                seller.expireAccessTokens();
+            }
+            return SandboxResponse.json(200, f);
+        }
         if (path.equals("/_sandbox/stats")) {
             return SandboxResponse.json(200, cafe24.stats());
         }
@@ -189,6 +238,7 @@ public final class SandboxServer implements AutoCloseable {
                     .failNext(f.failNextPath(), f.failNextTimes());
             if (f.expireAccessTokens()) {
                 cafe24.expireAccessTokens();
+                smartStore.expireAccessTokens();
             }
             return SandboxResponse.json(200, f);
         }
@@ -213,6 +263,14 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Body of {@code POST /_sandbox/smartstore/{sellerId}/faults}; it replaces the seller's knobs, missing fields mean
+     * "off". {@code failNextCode} is a gateway code such as {@code GW.QUOTA_LIMIT} or {@code GW.TIMEOUT.01}.
+     */
+    public record SmartStoreFaultRequest(boolean quotaExceeded, boolean ipNotAllowed, String failNextCode,
+                                         int failNextTimes, boolean expireAccessTokens) {
+    }
+
     private void write(HttpExchange exchange, SandboxResponse response) throws IOException {
         if (response.isDropped()) {
             return; // closing the exchange unanswered is the lost response
@@ -220,7 +278,8 @@ public final class SandboxServer implements AutoCloseable {
         // Faults hit the data pages only: a token response lost to a stall would kill the rotated refresh token,
         // and a login page is no data.
         String path = exchange.getRequestURI().getPath();
-        boolean dataApi = path.contains("/api/v2/admin/");
+        boolean dataApi = path.contains("/api/v2/admin/")
+                || (path.startsWith("/smartstore/") && path.contains("/external/") && !path.endsWith("/oauth2/token"));
         boolean dataPage = path.startsWith("/seller/") && !path.endsWith("/login") && !path.endsWith("/robots.txt");
         int stall = dataApi || dataPage ? faults.stallMillis() : 0;
         if (stall > 0) {

@@ -3,6 +3,7 @@ package com.mallbatch.sandbox;
 import com.mallbatch.sandbox.cafe24.Cafe24Mall;
 import com.mallbatch.sandbox.sellercenter.SellerCenter;
 import com.mallbatch.sandbox.sellercenter.SellerCenterFlavour;
+import com.mallbatch.sandbox.smartstore.SmartStoreSeller;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,6 +58,45 @@ class SandboxAccountsFileTest {
             }
             assertThat(accounts).extracting(a -> a.get("crawlProfile")).containsExactly(null, null,
                     "stylemarket", "stylemarket", "nextshop", "easyseller");
+        }
+    }
+
+    @Test
+    void smartStoreSellersAreSmartStoreAccountsWithTheirApplicationsClientIdAndSecret() throws Exception {
+        assertThat(SandboxConfig.small().smartStoreSellers()).as("the demo's world has none until mallbatch reads them")
+                .isZero();
+        Path file = dir.resolve("smartstore-accounts.yml");
+        try (SandboxServer sandbox = SandboxMain.start("--port=0", "--accounts-file=" + file, "--malls=1",
+                "--html-centers=0", "--next-centers=0", "--line-centers=0", "--products=5", "--smartstore-sellers=2",
+                "--smartstore-rate=7")) {
+            List<Map<String, Object>> accounts = list(onlyTenant(file).get("accounts"));
+            assertThat(accounts).extracting(a -> a.get("accountKey")).containsExactly("sandbox01", "smartstore01",
+                    "smartstore02");
+            assertThat(sandbox.config().smartStoreRatePerSecond()).isEqualTo(7);
+            for (SmartStoreSeller seller : sandbox.smartStore().sellers()) {
+                Map<String, Object> a = account(accounts, seller.sellerId());
+                assertThat(a).containsEntry("platform", "SMARTSTORE")
+                        .containsEntry("baseUrl", sandbox.baseUrl() + "/smartstore/" + seller.sellerId() + "/external")
+                        .containsEntry("enabled", true).doesNotContainKey("crawlProfile").doesNotContainKey("rateLimit");
+                assertThat(map(a.get("credentials"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "clientId", seller.clientId(), "clientSecret", seller.clientSecret()));
+                assertThat(seller.clientSecret()).startsWith("$2a$04$");
+            }
+            assertThat(sandbox.smartStore().seller("smartstore01").clientId())
+                    .isNotEqualTo(sandbox.smartStore().seller("smartstore02").clientId());
+        }
+        assertThat(SandboxMain.USAGE).contains("--smartstore-sellers=0", "--smartstore-rate=10", "--smartstore-sellers-per-app=1");
+
+        try (SandboxServer sandbox = SandboxMain.start("--port=0", "--accounts-file=" + file, "--malls=0",
+                "--html-centers=0", "--next-centers=0", "--line-centers=0", "--products=5", "--smartstore-sellers=2",
+                "--smartstore-sellers-per-app=2")) {
+            List<Map<String, Object>> accounts = list(onlyTenant(file).get("accounts"));
+            for (SmartStoreSeller seller : sandbox.smartStore().sellers()) {
+                assertThat(seller.tokenType()).isEqualTo("SELLER");
+                assertThat(map(account(accounts, seller.sellerId()).get("credentials"))).as("a solution's shared application")
+                        .containsExactlyInAnyOrderEntriesOf(Map.of("clientId", seller.clientId(),
+                                "clientSecret", seller.clientSecret(), "sellerAccountId", seller.sellerId()));
+            }
         }
     }
 

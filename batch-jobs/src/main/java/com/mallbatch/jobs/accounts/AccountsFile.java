@@ -67,7 +67,9 @@ public final class AccountsFile {
             case CAFE24 -> new MallCredentials(c.text("clientId"), c.text("clientSecret"), required(c, "refreshToken",
                     "Cafe24 rotates it on every refresh; take it from the app's install (authorization code) flow"),
                     null, null);
-            case SMARTSTORE -> new MallCredentials(c.text("clientId"), c.text("clientSecret"), null, null, null);
+            // an agency or solution application reads a seller's store on its behalf: the seller's account id
+            case SMARTSTORE -> new MallCredentials(c.text("clientId"), c.text("clientSecret"),
+                    c.text("sellerAccountId", null), null, null);
             case CRAWL -> new MallCredentials(c.text("username"), c.text("password"), null, null, null);
         };
     }
@@ -107,7 +109,8 @@ public final class AccountsFile {
                 c.put(crawled ? "username" : "clientId", r.credentials().clientId());
                 c.put(crawled ? "password" : "clientSecret", r.credentials().clientSecret());
                 if (r.credentials().refreshToken() != null) {
-                    c.put("refreshToken", r.credentials().refreshToken());
+                    c.put(r.platform() == Platform.SMARTSTORE ? "sellerAccountId" : "refreshToken",
+                            r.credentials().refreshToken());
                 }
                 if (r.reauthorizedAt() != null) {
                     c.put("reauthorizedAt", r.reauthorizedAt());

@@ -4,6 +4,7 @@ import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.health.AccountHealthService;
 import com.mallbatch.jobs.support.BusinessDate;
+import com.mallbatch.readers.ExtractorRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -16,7 +17,7 @@ import java.time.LocalDate;
 
 /**
  * One account's whole collect, the worker of collectJob's partitions: its stages in order — categories, products,
- * category memberships, variants and stock, orders — as a flow of steps named after the account
+ * category memberships, variants and stock, orders, and the platform's daily settlements where it reports them — as a flow of steps named after the account
  * ({@code collectProducts:acme/CAFE24/acmeshop}). Names of their own are what let Spring Batch restart each account's
  * flow at the stage it stopped in (a flow shared by all partitions would mix their step histories). Afterwards the
  * run's outcome moves the account's health.
@@ -26,15 +27,17 @@ final class AccountCollect implements Step {
     private final JobRepository jobRepository;
     private final CollectStages stages;
     private final MallAccounts accounts;
+    private final ExtractorRegistry extractors;
     private final AccountHealthService health;
     private final PlatformPermits permits;
     private final ObservationRegistry observations;
 
-    AccountCollect(JobRepository jobRepository, CollectStages stages, MallAccounts accounts, AccountHealthService health,
-                   PlatformPermits permits, ObservationRegistry observations) {
+    AccountCollect(JobRepository jobRepository, CollectStages stages, MallAccounts accounts, ExtractorRegistry extractors,
+                   AccountHealthService health, PlatformPermits permits, ObservationRegistry observations) {
         this.jobRepository = jobRepository;
         this.stages = stages;
         this.accounts = accounts;
+        this.extractors = extractors;
         this.health = health;
         this.permits = permits;
         this.observations = observations;
@@ -51,7 +54,7 @@ final class AccountCollect implements Step {
         String suffix = partition.getStepName().substring(getName().length() + 1);
         // FlowStep(Flow) in Batch 6.0.4 drops its argument: the flow is set explicitly
         FlowStep flow = new FlowStep(jobRepository);
-        flow.setFlow(stages.flowOf(suffix));
+        flow.setFlow(stages.flowOf(partition, suffix, extractors.forAccount(account).reportsDailySettlements()));
         flow.setName(partition.getStepName());
         flow.setObservationRegistry(observations);
         try {

@@ -2,6 +2,7 @@ package com.mallbatch.jobs.collect;
 
 import com.mallbatch.domain.Category;
 import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.domain.DailySettlement;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.Product;
@@ -49,12 +50,13 @@ import java.time.YearMonth;
 
 /**
  * collectJob: for one business date, every enabled mall account's categories, products, category memberships,
- * variants with stock, and orders, into the canonical tables.
+ * variants with stock, orders and (where the platform reports them) its daily settlements, into the canonical tables.
  *
  * <pre>
  * collectAccounts — partitioned once per account that is not paused, {@code mallbatch.collect.concurrency} at a time:
  *   collectAccount:acme/CAFE24/acmeshop = collectCategories ─▶ collectProducts ─▶ collectCategoryMemberships
  *                                          ─▶ collectVariantsAndStock ─▶ collectOrders       (each :acme/CAFE24/acmeshop)
+ *                                          [─▶ collectDailySettlements, where the platform reports them (SmartStore)]
  * </pre>
  *
  * Each partition runs its account's whole flow, so one broken account never holds up the others: every healthy account
@@ -84,13 +86,14 @@ public class CollectJobConfiguration {
 
     @Bean
     public Step collectAccounts(JobRepository jobRepository, CollectStages stages, MallAccounts accounts,
+                                ExtractorRegistry extractors,
                                 AccountHealthStore healthStore, AccountHealthService health, CollectProperties properties,
                                 ObjectProvider<ObservationRegistry> observations) {
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(ACCOUNT_STEP + "-");
         executor.setConcurrencyLimit(properties.concurrency());
         return new StepBuilder(ACCOUNTS_STEP, jobRepository)
                 .partitioner(ACCOUNT_STEP, new AccountPartitioner(accounts, healthStore))
-                .step(new AccountCollect(jobRepository, stages, accounts, health,
+                .step(new AccountCollect(jobRepository, stages, accounts, extractors, health,
                         new PlatformPermits(properties.platformConcurrency()),
                         observations.getIfAvailable(() -> ObservationRegistry.NOOP)))
                 .gridSize(properties.concurrency())
@@ -106,6 +109,7 @@ public class CollectJobConfiguration {
                                 ItemWriter<CategoryMembership> membershipWriter,
                                 ItemStreamReader<VariantStock> variantStockReader, ItemStreamReader<Order> orderReader,
                                 ItemStreamReader<Order> periodOrderReader,
+                                ItemStreamReader<DailySettlement> dailySettlementReader,
                                 CanonicalTables tables, JdbcCategoryMemberships memberships, JdbcStockLevels stockLevels,
                                 JdbcSkipLog skipLog, JdbcCollectStats stats, MallAccounts accounts,
                                 JdbcCrawlOutcomes crawlOutcomes, ObjectProvider<MeterRegistry> meters,
@@ -113,7 +117,8 @@ public class CollectJobConfiguration {
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         return new CollectStages(jobRepository, transactionManager, properties,
                 new CollectStages.Parts(categoryReader, productReader, membershipReader, membershipWriter,
-                        variantStockReader, orderReader, periodOrderReader, tables, memberships, stockLevels),
+                        variantStockReader, orderReader, periodOrderReader, dailySettlementReader, tables,
+                        memberships, stockLevels),
                 new CollectStepListener.Sinks(skipLog, stats, accounts, registry), accounts, crawlOutcomes, registry,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
@@ -185,7 +190,21 @@ public class CollectJobConfiguration {
         return readers.extractors(account).orders(account, date.minusDays(properties.orderLookbackDays()), date);
     }
 
-    /** A settlement period's orders (placed from its first day to its last, or yesterday if sooner). */
+    /** The platform's own daily settlements of the order look-back's sales days, where it reports them. */
+    @Bean
+    @StepScope
+    public ItemStreamReader<DailySettlement> dailySettlementReader(AccountReaders readers, CollectProperties properties,
+                                                                   @Value("#{stepExecutionContext['accountId']}") Long accountId,
+                                                                   @Value("#{jobParameters['businessDate']}") String businessDate) {
+        LocalDate date = BusinessDate.parse(businessDate);
+        MallAccount account = readers.account(accountId);
+        return readers.extractors(account).dailySettlements(account, date.minusDays(properties.orderLookbackDays()), date);
+    }
+
+    /**
+     * A settlement period's orders (placed from its first day to its last, or yesterday if sooner), as they stand
+     * yesterday.
+     */
     @Bean
     @StepScope
     public ItemStreamReader<Order> periodOrderReader(AccountReaders readers, Clock clock,
@@ -195,7 +214,7 @@ public class CollectJobConfiguration {
         LocalDate yesterday = LocalDate.now(clock.withZone(BusinessDate.SEOUL)).minusDays(1);
         LocalDate to = month.atEndOfMonth().isAfter(yesterday) ? yesterday : month.atEndOfMonth();
         MallAccount account = readers.account(accountId);
-        return readers.extractors(account).orders(account, month.atDay(1), to);
+        return readers.extractors(account).periodOrders(account, month.atDay(1), to, yesterday);
     }
 
     @Bean

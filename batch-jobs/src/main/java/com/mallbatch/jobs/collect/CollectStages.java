@@ -2,6 +2,7 @@ package com.mallbatch.jobs.collect;
 
 import com.mallbatch.domain.Category;
 import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.domain.DailySettlement;
 import com.mallbatch.domain.MalformedRecordException;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.Product;
@@ -21,6 +22,7 @@ import org.springframework.batch.core.job.flow.support.SimpleFlow;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
 import org.springframework.batch.core.step.skip.SkipPolicy;
@@ -45,12 +47,14 @@ public final class CollectStages {
     static final String CATEGORY_MEMBERSHIPS = "collectCategoryMemberships";
     static final String VARIANTS_AND_STOCK = "collectVariantsAndStock";
     static final String ORDERS = "collectOrders";
+    static final String DAILY_SETTLEMENTS = "collectDailySettlements";
 
     /** The beans a stage is made of. {@code periodOrders} reads a settlement period's orders again. */
     record Parts(ItemStreamReader<Category> categories, ItemStreamReader<Product> products,
                  ItemStreamReader<CategoryMembership> memberships, ItemWriter<CategoryMembership> membershipWriter,
                  ItemStreamReader<VariantStock> variants, ItemStreamReader<Order> orders,
-                 ItemStreamReader<Order> periodOrders, CanonicalTables tables,
+                 ItemStreamReader<Order> periodOrders, ItemStreamReader<DailySettlement> dailySettlements,
+                 CanonicalTables tables,
                  JdbcCategoryMemberships categoryMemberships, JdbcStockLevels stockLevels) {
     }
 
@@ -85,17 +89,25 @@ public final class CollectStages {
         return progress;
     }
 
-    /** The account's flow: every stage in order; a failed stage ends it, and a restart resumes at that stage. */
-    Flow flowOf(String account) {
-        return new FlowBuilder<SimpleFlow>("collect:" + account)
-                .start(stage(CATEGORIES, account, "category", parts.categories(), parts.tables().categories(), null))
-                .next(stage(PRODUCTS, account, "product", parts.products(), parts.tables().products(), null))
+    /**
+     * The account's flow: every stage in order; a failed stage ends it, and a restart resumes at that stage. The
+     * platform's own daily settlements come last, for platforms that report them.
+     */
+    Flow flowOf(StepExecution partition, String account, boolean dailySettlements) {
+        AccountKeys keys = new AccountKeys(partition.getExecutionContext());
+        FlowBuilder<SimpleFlow> flow = new FlowBuilder<SimpleFlow>("collect:" + account)
+                .start(stage(CATEGORIES, account, "category", parts.categories(), parts.tables().categories(), keys, null))
+                .next(stage(PRODUCTS, account, "product", parts.products(), parts.tables().products(), keys, null))
                 .next(stage(CATEGORY_MEMBERSHIPS, account, "category product", parts.memberships(), parts.membershipWriter(),
-                        parts.categoryMemberships()::completed))
+                        keys, parts.categoryMemberships()::completed))
                 .next(stage(VARIANTS_AND_STOCK, account, "variant", parts.variants(), parts.tables().variantsAndStock(),
-                        parts.stockLevels()::completed))
-                .next(stage(ORDERS, account, "order", parts.orders(), parts.tables().orders(), null))
-                .build();
+                        keys, parts.stockLevels()::completed))
+                .next(stage(ORDERS, account, "order", parts.orders(), parts.tables().orders(), keys, null));
+        if (dailySettlements) {
+            flow.next(stage(DAILY_SETTLEMENTS, account, "daily settlement", parts.dailySettlements(),
+                    parts.tables().dailySettlements(), keys, null));
+        }
+        return flow.build();
     }
 
     /**
@@ -104,15 +116,16 @@ public final class CollectStages {
      * look-back reach the period before it is settled.
      */
     public Step periodOrdersWorker(String name) {
-        return stage(name, null, "order", parts.periodOrders(), parts.tables().orders(), null);
+        return stage(name, null, "order", parts.periodOrders(), parts.tables().orders(), AccountKeys.NONE, null);
     }
 
     /**
      * @param account     names the step after the account ({@code stage:account}); null for a partition worker
+     * @param keys        gives a stage of an account's flow its account, before any other listener looks for it
      * @param onCompleted what the account's completed stage settles for its business date (null: nothing)
      */
     private <T> Step stage(String stage, String account, String entity, ItemStreamReader<T> reader, ItemWriter<T> writer,
-                           AccountStepCompletion.Action onCompleted) {
+                           AccountKeys keys, AccountStepCompletion.Action onCompleted) {
         CollectStepListener listener = new CollectStepListener(entity, sinks);
         var builder = new StepBuilder(account == null ? stage : stage + ":" + account, jobRepository)
                 .observationRegistry(observations)
@@ -126,6 +139,7 @@ public final class CollectStages {
                 .retry(TransientDataAccessException.class)
                 .retryLimit(3)
                 .skipListener(listener)
+                .listener(keys)
                 .listener(listener)
                 .listener(new CrawlOutcomeListener(entity, accounts, crawlOutcomes, crawlSuccessRates))
                 .listener((StepExecutionListener) progress);

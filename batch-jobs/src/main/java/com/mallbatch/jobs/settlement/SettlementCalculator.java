@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Settles one order line. Gross is the line's price before discounts — unit and option price times quantity, or, where
  * a seller center shows only what was paid, the paid amount plus the discounts shown; seller-funded discounts and
- * coupons come off; the commission in force on the order date for the most specific of the product's categories with
- * a rule (else the platform's general rule) is taken from what remains, rounded to the won; the first settled line of
+ * coupons come off; the commission is what the platform says it keeps of the line where it says so (SmartStore),
+ * else the rule in force on the order date for the most specific of the product's categories with a rule (else the
+ * platform's general rule) taken from what remains, rounded to the won; the first settled line of
  * an order carries the order's shipping fee less the mall's share; a returned line is refunded in full. An amount the
  * mall did not show counts as none.
  */
@@ -39,7 +40,8 @@ final class SettlementCalculator implements ItemProcessor<SettlementSource, Sett
         if (s.status().equals("RETURNED")) {
             refund = sold.negate();
         } else {
-            commission = won(sold.multiply(commissions.rate(s.platform(), s.site(), s.categoryNos(),
+            commission = s.platformCommission() != null ? s.platformCommission()
+                    : won(sold.multiply(commissions.rate(s.platform(), s.site(), s.categoryNos(),
                     s.orderedAt().toLocalDate(), true)));
             if (s.firstSettledLineOfOrder()) {
                 BigDecimal fee = orZero(s.orderShippingFee());

@@ -159,7 +159,7 @@ public class SettlementJobConfiguration {
                                 WHERE c.account_id = l.account_id AND c.product_no = l.product_no) AS category_nos,
                                l.line_id, l.order_id, o.ordered_at, l.product_no, l.product_name, l.option_text,
                                l.platform_status, l.status, l.quantity, l.unit_price, l.option_price, l.seller_discount,
-                               l.coupon_discount, l.payment_amount, o.shipping_fee,
+                               l.coupon_discount, l.payment_amount, l.platform_commission, o.shipping_fee,
                                l.line_id = (SELECT MIN(f.line_id) FROM order_lines f WHERE f.account_id = l.account_id
                                             AND f.order_id = l.order_id
                                             AND f.status IN ('DELIVERED', 'PURCHASE_CONFIRMED', 'EXCHANGED')) AS first_settled
@@ -180,7 +180,8 @@ public class SettlementJobConfiguration {
                         rs.getString("platform_status"), rs.getString("status"), rs.getInt("quantity"),
                         rs.getBigDecimal("unit_price"), rs.getBigDecimal("option_price"), rs.getBigDecimal("seller_discount"),
                         rs.getBigDecimal("coupon_discount"), rs.getBigDecimal("payment_amount"),
-                        rs.getBigDecimal("shipping_fee"), rs.getBoolean("first_settled")))
+                        rs.getBigDecimal("platform_commission"), rs.getBigDecimal("shipping_fee"),
+                        rs.getBoolean("first_settled")))
                 .build();
     }
 

@@ -6,10 +6,6 @@ import com.mallbatch.domain.port.CredentialStore;
 import com.mallbatch.jobs.collect.CollectProperties;
 import com.mallbatch.readers.ExtractorRegistry;
 import com.mallbatch.readers.MallExtractors;
-import com.mallbatch.readers.cafe24.Cafe24Extractors;
-import com.mallbatch.readers.cafe24.Cafe24Settings;
-import com.mallbatch.readers.crawl.CrawlExtractors;
-import com.mallbatch.readers.crawl.SiteProfiles;
 import com.mallbatch.domain.port.DailyTotalsLog;
 import com.mallbatch.domain.port.FetchFailureLog;
 import com.mallbatch.writers.alert.SlackWebhookNotifier;
@@ -64,6 +60,12 @@ public class AdapterConfiguration {
                     + "kept; see \"Keeping the secret key\" in the README)");
         }
         return CredentialCipher.fromBase64(key);
+    }
+
+    /** Names the settings of an older version that moved, so they are not lost quietly. */
+    @Bean
+    SmartInitializingSingleton renamedPropertiesWarning(org.springframework.core.env.Environment environment) {
+        return () -> RenamedProperties.warnAbout(environment);
     }
 
     /** Refuses to start with a key that cannot open the stored credentials, before any job runs. */
@@ -134,15 +136,6 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    Cafe24Extractors cafe24Extractors(CredentialStore credentials, CollectProperties properties,
-                                      ObjectProvider<MeterRegistry> meters) {
-        Cafe24Settings settings = Cafe24Settings.defaults().withReadTimeout(properties.readTimeout())
-                .withMaxCallsPerSecond(properties.maxCallsPerSecond())
-                .withRetries(properties.maxRetries(), properties.initialBackoff(), properties.maxBackoff());
-        return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new));
-    }
-
-    @Bean
     FetchFailureLog fetchFailureLog(JdbcTemplate jdbc, PlatformTransactionManager tx) {
         return new JdbcFetchFailures(jdbc, tx);
     }
@@ -170,18 +163,6 @@ public class AdapterConfiguration {
     @Bean
     DailyTotalsLog dailyTotalsLog(JdbcTemplate jdbc, PlatformTransactionManager tx) {
         return new JdbcDailyTotals(jdbc, tx);
-    }
-
-    /** Profiles from the database, then {@code mallbatch.crawl.profiles-dir}, then the bundled ones. */
-    @Bean
-    SiteProfiles siteProfiles(JdbcCrawlProfiles stored, @Value("${mallbatch.crawl.profiles-dir:}") String directory) {
-        return new SiteProfiles(stored, directory.isBlank() ? null : Path.of(directory));
-    }
-
-    @Bean
-    CrawlExtractors crawlExtractors(SiteProfiles profiles, CredentialStore credentials, FetchFailureLog failures,
-                                    DailyTotalsLog dailyTotals, CollectProperties properties) {
-        return new CrawlExtractors(profiles, credentials, failures, dailyTotals, properties.readTimeout());
     }
 
     @Bean

@@ -38,10 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestJobsApplication.class, properties = {
         "spring.batch.job.enabled=false",
         // generous retries with short waits: the faults test injects 5xx, 429 bursts and truncated bodies at once
-        "mallbatch.collect.max-retries=12",
-        "mallbatch.collect.initial-backoff=10ms",
-        "mallbatch.collect.max-backoff=200ms",
-        "mallbatch.collect.read-timeout=2s"})
+        "mallbatch.cafe24.max-retries=12",
+        "mallbatch.cafe24.initial-backoff=10ms",
+        "mallbatch.cafe24.max-backoff=200ms",
+        "mallbatch.cafe24.read-timeout=2s"})
 class CollectJobTest {
 
     /** 45 days of history: orders older than the look-back window whose status changes on the business date. */

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = TestJobsApplication.class, properties = {
         "spring.batch.job.enabled=false",
         "mallbatch.collect.chunk-size=10",
-        "mallbatch.collect.read-timeout=5s"})
+        "mallbatch.crawl.read-timeout=5s"})
 class CrawlCollectTest {
 
     /** Sessions last 40 requests, so every crawl here has to log in again several times. */

@@ -54,7 +54,7 @@ public final class DatabaseRows {
                 + "payment_amount, platform_status, status FROM order_lines WHERE account_id = ?");
     }
 
-    private List<String> rows(String sql) {
+    List<String> rows(String sql) {
         return jdbc.query(sql, (rs, n) -> {
             Object[] values = new Object[rs.getMetaData().getColumnCount()];
             for (int i = 0; i < values.length; i++) {

@@ -112,6 +112,22 @@ public final class SandboxWorld implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Registers every SmartStore seller the sandbox plays as an account of tenant "acme" (a seller on a shared
+     * application is read on its behalf: its seller account id); returns account ids by seller id.
+     */
+    public Map<String, Long> registerSmartStoreSellers(JdbcMallAccounts accounts) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (var seller : sandbox.smartStore().sellers()) {
+            String onBehalfOf = seller.tokenType().equals("SELLER") ? seller.sellerId() : null;
+            ids.put(seller.sellerId(), accounts.register(new JdbcMallAccounts.Registration("acme", "에이크미 상사",
+                    Platform.SMARTSTORE, seller.sellerId(), sandbox.smartStoreBaseUrl(seller.sellerId()),
+                    RateBudget.CAFE24_DEFAULT, null, true,
+                    new MallCredentials(seller.clientId(), seller.clientSecret(), onBehalfOf, null, null))));
+        }
+        return ids;
+    }
+
     /** The sandbox malls as an accounts file, in the format the README documents. */
     public Path writeAccountsFile(Path file) throws IOException {
         return AccountsFile.write(file, registrations());

@@ -129,8 +129,8 @@ class SettlementJobTest {
             Snapshot draft = settlements.draft(ids.get(mall.mallId()), PERIOD).orElseThrow();
             Expected expected = expected(mall.groundTruth(), mall.mallId().equals("sandbox01") ? 50_000 : 0);
             assertThat(draft.version()).isEqualTo(1);
-            assertThat(lines(draft.id())).as("lines of %s", mall.mallId()).isEqualTo(expected.lines());
-            assertThat(totals(draft)).as("totals of %s", mall.mallId()).isEqualTo(expected.totals());
+            assertThat(SettlementRows.lines(jdbc, draft.id())).as("lines of %s", mall.mallId()).isEqualTo(expected.lines());
+            assertThat(SettlementRows.totals(draft)).as("totals of %s", mall.mallId()).isEqualTo(expected.totals());
             assertThat(draft.confirmedBy()).isNull();
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM settlements WHERE status <> 'DRAFT'", Integer.class)).isZero();
@@ -444,17 +444,6 @@ class SettlementJobTest {
         List<String> totals = List.of(plain(sums[0]), plain(sums[1]), plain(sums[2]), plain(sums[3]), plain(sums[4]),
                 plain(extra), plain(sums[5].subtract(extra)), String.valueOf(lines.size()));
         return new Expected(lines.stream().sorted().toList(), totals);
-    }
-
-    private List<String> lines(long settlementId) {
-        return jdbc.queryForList("SELECT CONCAT_WS('|', line_id, gross, seller_discount + coupon_discount, commission, "
-                + "shipping, refund, net) FROM settlement_lines WHERE settlement_id = ? ORDER BY line_id", String.class,
-                settlementId);
-    }
-
-    private static List<String> totals(Snapshot s) {
-        return List.of(s.gross().toString(), s.sellerDiscount().toString(), s.commission().toString(), s.shipping().toString(),
-                s.refund().toString(), s.extraCosts().toString(), s.net().toString(), String.valueOf(s.lineCount()));
     }
 
     private Snapshot standing(String mall) {

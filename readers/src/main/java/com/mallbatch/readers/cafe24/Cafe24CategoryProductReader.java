@@ -1,6 +1,8 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.readers.MallApiException;
 import com.mallbatch.readers.PageCursorReader;
 import tools.jackson.databind.JsonNode;
 
@@ -23,11 +25,11 @@ final class Cafe24CategoryProductReader extends PageCursorReader<Cafe24CategoryP
     private static final int CATEGORY_PAGE = 100;
     private static final int MAX_PRODUCTS = 50_000;
 
-    private final Cafe24Client client;
+    private final ApiClient client;
     private final long accountId;
     private List<Long> categoryNos;
 
-    Cafe24CategoryProductReader(Cafe24Client client, long accountId) {
+    Cafe24CategoryProductReader(ApiClient client, long accountId) {
         super("cafe24.categoryProducts");
         this.client = client;
         this.accountId = accountId;
@@ -47,10 +49,18 @@ final class Cafe24CategoryProductReader extends PageCursorReader<Cafe24CategoryP
         }
         String categoryNo = String.valueOf(categories.get(0));
         // display_group 1 is the category's normal display; 2 and 3 (recommended, new) repeat some of its products
-        Cafe24Client.Reply reply = client.get("/api/v2/admin/categories/" + categoryNo + "/products",
+        ApiClient.Reply reply = client.get("/api/v2/admin/categories/" + categoryNo + "/products",
                 Map.of("display_group", "1", "limit", String.valueOf(MAX_PRODUCTS)));
         List<Listed> products = new ArrayList<>();
         reply.body().path("products").forEach(p -> products.add(new Listed(categoryNo, p)));
+        // no offset: a full page may hide more (after a 5xx shrank the limit, or past 50,000), and memberships not
+        // seen are removed when the step completes — so a possibly cut answer fails the account instead
+        if (products.size() >= reply.pageSize()) {
+            throw new MallApiException("Cafe24 category " + categoryNo + " answered a full page of " + products.size()
+                    + " products at limit " + reply.pageSize() + " (" + reply.url() + "); its memberships may be cut "
+                    + "short, so they are not loaded: run again" + (reply.pageSize() >= MAX_PRODUCTS
+                    ? ", and if it repeats, the category holds more than Cafe24 lists in one call" : ""));
+        }
         return new Page<>(products, reply.url(), categories.size() > 1 ? String.valueOf(categories.get(1)) : null);
     }
 
@@ -63,11 +73,11 @@ final class Cafe24CategoryProductReader extends PageCursorReader<Cafe24CategoryP
         if (categoryNos == null) {
             List<Long> all = new ArrayList<>();
             for (int offset = 0; ; offset += CATEGORY_PAGE) {
-                Cafe24Client.Reply reply = client.get("/api/v2/admin/categories",
+                ApiClient.Reply reply = client.get("/api/v2/admin/categories",
                         Map.of("limit", String.valueOf(CATEGORY_PAGE), "offset", String.valueOf(offset)));
                 int before = all.size();
                 reply.body().path("categories").forEach(c -> all.add(c.path("category_no").asLong()));
-                if (all.size() - before < reply.limit()) {
+                if (all.size() - before < reply.pageSize()) {
                     break;
                 }
             }

@@ -1,5 +1,6 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.domain.Category;
 import com.mallbatch.readers.PageCursorReader;
 import tools.jackson.databind.JsonNode;
@@ -13,10 +14,10 @@ final class Cafe24CategoryReader extends PageCursorReader<JsonNode, Category> {
 
     private static final int PAGE_SIZE = 100;
 
-    private final Cafe24Client client;
+    private final ApiClient client;
     private final long accountId;
 
-    Cafe24CategoryReader(Cafe24Client client, long accountId) {
+    Cafe24CategoryReader(ApiClient client, long accountId) {
         super("cafe24.categories");
         this.client = client;
         this.accountId = accountId;
@@ -29,11 +30,11 @@ final class Cafe24CategoryReader extends PageCursorReader<JsonNode, Category> {
 
     @Override
     protected Page<JsonNode> fetch(String offset) {
-        Cafe24Client.Reply reply = client.get("/api/v2/admin/categories",
+        ApiClient.Reply reply = client.get("/api/v2/admin/categories",
                 Map.of("limit", String.valueOf(PAGE_SIZE), "offset", offset));
         List<JsonNode> categories = new ArrayList<>();
         reply.body().path("categories").forEach(categories::add);
-        String next = categories.size() < reply.limit() ? null
+        String next = categories.size() < reply.pageSize() ? null
                 : String.valueOf(Integer.parseInt(offset) + categories.size());
         return new Page<>(categories, reply.url(), next);
     }

@@ -9,6 +9,8 @@ import com.mallbatch.domain.Product;
 import com.mallbatch.domain.VariantStock;
 import com.mallbatch.domain.port.CredentialStore;
 import com.mallbatch.readers.MallExtractors;
+import com.mallbatch.readers.api.ApiClient;
+import com.mallbatch.readers.api.LeakyBucketBudget;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -30,15 +32,17 @@ public final class Cafe24Extractors implements MallExtractors {
     private final MeterRegistry meters;
     private final OkHttpClient http;
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final Map<Long, Cafe24Client> clients = new ConcurrentHashMap<>();
+    private final Map<Long, ApiClient> clients = new ConcurrentHashMap<>();
+    private final Cafe24Dialect dialect;
 
     public Cafe24Extractors(CredentialStore credentials, Cafe24Settings settings, MeterRegistry meters) {
         this.credentials = credentials;
         this.settings = settings;
         this.meters = meters;
+        this.dialect = new Cafe24Dialect(settings.apiVersion(), json);
         this.http = new OkHttpClient.Builder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
+                .connectTimeout(settings.api().connectTimeout())
+                .readTimeout(settings.api().readTimeout())
                 .retryOnConnectionFailure(false)
                 .build();
     }
@@ -73,11 +77,11 @@ public final class Cafe24Extractors implements MallExtractors {
         return new Cafe24OrderReader(client(account), account.id(), from, businessDate, settings.statusDateTypes());
     }
 
-    private Cafe24Client client(MallAccount account) {
+    private ApiClient client(MallAccount account) {
         return clients.computeIfAbsent(account.id(), id -> {
             String baseUrl = baseUrl(account);
-            return new Cafe24Client(account, baseUrl, settings, http,
-                    new Cafe24Throttle(account.rateBudget(), settings.maxCallsPerSecond()),
+            return new ApiClient(account, baseUrl, dialect, settings.api(), http,
+                    new LeakyBucketBudget(account.rateBudget(), settings.maxCallsPerSecond(), "X-Api-Call-Limit"),
                     new Cafe24Tokens(account, baseUrl, credentials, http, json), json, meters);
         });
     }

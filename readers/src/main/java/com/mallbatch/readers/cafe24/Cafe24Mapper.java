@@ -3,7 +3,6 @@ package com.mallbatch.readers.cafe24;
 import com.mallbatch.domain.Category;
 import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.Extent;
-import com.mallbatch.domain.MalformedRecordException;
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.OrderLine;
@@ -14,13 +13,10 @@ import com.mallbatch.domain.StockLevel;
 import com.mallbatch.domain.SourceKind;
 import com.mallbatch.domain.Variant;
 import com.mallbatch.domain.VariantStock;
+import com.mallbatch.readers.api.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,22 +24,10 @@ import java.util.List;
  * Turns Admin API JSON into the canonical model, field by field, and says exactly which field of which record was
  * wrong when one cannot be read.
  */
-final class Cafe24Mapper {
-
-    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-
-    private final long accountId;
-    private final String source;
-    private final String entity;
-    private final String key;
-    private final JsonNode node;
+final class Cafe24Mapper extends JsonFields {
 
     private Cafe24Mapper(long accountId, String source, String entity, String key, JsonNode node) {
-        this.accountId = accountId;
-        this.source = source;
-        this.entity = entity;
-        this.key = key;
-        this.node = node;
+        super(accountId, source, entity, key, node);
     }
 
     static Category category(long accountId, JsonNode node, String source) {
@@ -149,49 +133,6 @@ final class Cafe24Mapper {
         return new Cafe24Mapper(accountId, source, entity, key, child);
     }
 
-    private String text(String field) {
-        String value = optionalText(field);
-        if (value == null) {
-            throw malformed(field, "is missing");
-        }
-        return value;
-    }
-
-    /** Cafe24 sends "" for an unset code; that means "none". */
-    private String optionalText(String field) {
-        JsonNode value = node.path(field);
-        if (value.isMissingNode() || value.isNull()) {
-            return null;
-        }
-        if (!value.isValueNode()) {
-            throw malformed(field, "should be a plain value but is " + value.getNodeType());
-        }
-        String text = value.asString();
-        return text.isEmpty() ? null : text;
-    }
-
-    private Money money(String field) {
-        String raw = text(field);
-        try {
-            return Money.parse(raw);
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw malformed(field, "should be a decimal amount like \"12900.00\" but is \"" + raw + "\"");
-        }
-    }
-
-    private Money optionalMoney(String field) {
-        return optionalText(field) == null ? null : money(field);
-    }
-
-    private int integer(String field) {
-        String raw = text(field);
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw malformed(field, "should be a whole number but is \"" + raw + "\"");
-        }
-    }
-
     private boolean flag(String field) {
         String raw = text(field);
         return switch (raw) {
@@ -215,29 +156,5 @@ final class Cafe24Mapper {
             case "M" -> Extent.PARTIAL;
             default -> throw malformed(field, "should be T, F or M (partly) but is \"" + raw + "\"");
         };
-    }
-
-    private LocalDateTime dateTime(String field) {
-        LocalDateTime value = optionalDateTime(field);
-        if (value == null) {
-            throw malformed(field, "is missing");
-        }
-        return value;
-    }
-
-    private LocalDateTime optionalDateTime(String field) {
-        String raw = optionalText(field);
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(raw).atZoneSameInstant(SEOUL).toLocalDateTime();
-        } catch (DateTimeParseException e) {
-            throw malformed(field, "should be an ISO 8601 date like 2026-11-20T10:15:30+09:00 but is \"" + raw + "\"");
-        }
-    }
-
-    private MalformedRecordException malformed(String field, String problem) {
-        return new MalformedRecordException(source, entity, key, field, problem);
     }
 }

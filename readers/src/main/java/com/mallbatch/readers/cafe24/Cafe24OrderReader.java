@@ -1,8 +1,10 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.domain.MalformedRecordException;
 import com.mallbatch.domain.Order;
 import com.mallbatch.readers.MallApiException;
+import com.mallbatch.readers.HandedOut;
 import com.mallbatch.readers.PageCursorReader;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import tools.jackson.databind.JsonNode;
@@ -11,12 +13,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The orders of a business date, in passes over Cafe24's documented {@code date_type} filter. Pass 0 reads the orders
@@ -37,14 +36,14 @@ final class Cafe24OrderReader extends PageCursorReader<Cafe24OrderReader.Found, 
     private static final int MAX_OFFSET = 15000;
     private static final String HANDED_OUT = "handedOut";
 
-    private final Cafe24Client client;
+    private final ApiClient client;
     private final long accountId;
     private final LocalDate from;
     private final LocalDate businessDate;
     private final List<String> statusDateTypes;
-    private final Set<String> handedOut = new LinkedHashSet<>();
+    private final HandedOut handedOut = new HandedOut();
 
-    Cafe24OrderReader(Cafe24Client client, long accountId, LocalDate from, LocalDate businessDate,
+    Cafe24OrderReader(ApiClient client, long accountId, LocalDate from, LocalDate businessDate,
                       List<String> statusDateTypes) {
         super("cafe24.orders");
         this.client = client;
@@ -77,10 +76,10 @@ final class Cafe24OrderReader extends PageCursorReader<Cafe24OrderReader.Found, 
         query.put("embed", "items");
         query.put("limit", String.valueOf(PAGE_SIZE));
         query.put("offset", String.valueOf(offset));
-        Cafe24Client.Reply reply = client.get("/api/v2/admin/orders", query);
+        ApiClient.Reply reply = client.get("/api/v2/admin/orders", query);
         List<Found> orders = new ArrayList<>();
         reply.body().path("orders").forEach(order -> orders.add(new Found(order, pass > 0)));
-        return new Page<>(orders, reply.url(), next(pass, day, offset, orders.size(), reply.limit()));
+        return new Page<>(orders, reply.url(), next(pass, day, offset, orders.size(), reply.pageSize()));
     }
 
     private String next(int pass, LocalDate day, int offset, int read, int limit) {
@@ -127,16 +126,12 @@ final class Cafe24OrderReader extends PageCursorReader<Cafe24OrderReader.Found, 
     @Override
     public void open(ExecutionContext context) {
         super.open(context);
-        handedOut.clear();
-        String seen = context.getString(getExecutionContextKey(HANDED_OUT), "");
-        if (!seen.isEmpty()) {
-            handedOut.addAll(Arrays.asList(seen.split(",")));
-        }
+        handedOut.open(context, getExecutionContextKey(HANDED_OUT));
     }
 
     @Override
     public void update(ExecutionContext context) {
         super.update(context);
-        context.putString(getExecutionContextKey(HANDED_OUT), String.join(",", handedOut));
+        handedOut.update(context, getExecutionContextKey(HANDED_OUT));
     }
 }

@@ -1,5 +1,6 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.readers.PageCursorReader.Page;
 import tools.jackson.databind.JsonNode;
 
@@ -18,10 +19,10 @@ final class Cafe24ProductPages {
     static final String FIRST = "0";
     private static final int PAGE_SIZE = 100;
 
-    private final Cafe24Client client;
+    private final ApiClient client;
     private final String embed;
 
-    Cafe24ProductPages(Cafe24Client client, String embed) {
+    Cafe24ProductPages(ApiClient client, String embed) {
         this.client = client;
         this.embed = embed;
     }
@@ -33,10 +34,10 @@ final class Cafe24ProductPages {
         if (embed != null) {
             query.put("embed", embed);
         }
-        Cafe24Client.Reply reply = client.get("/api/v2/admin/products", query);
+        ApiClient.Reply reply = client.get("/api/v2/admin/products", query);
         List<JsonNode> products = new ArrayList<>();
         reply.body().path("products").forEach(products::add);
-        String next = products.size() < reply.limit() ? null
+        String next = products.size() < reply.pageSize() ? null
                 : products.get(products.size() - 1).path("product_no").asString();
         return new Page<>(products, reply.url(), next);
     }

@@ -1,5 +1,6 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.domain.Product;
 import com.mallbatch.readers.PageCursorReader;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +11,7 @@ final class Cafe24ProductReader extends PageCursorReader<JsonNode, Product> {
     private final Cafe24ProductPages pages;
     private final long accountId;
 
-    Cafe24ProductReader(Cafe24Client client, long accountId) {
+    Cafe24ProductReader(ApiClient client, long accountId) {
         super("cafe24.products");
         this.pages = new Cafe24ProductPages(client, null);
         this.accountId = accountId;

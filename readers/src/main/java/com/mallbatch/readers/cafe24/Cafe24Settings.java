@@ -1,10 +1,14 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
 import java.time.Duration;
 import java.util.List;
 
 /**
- * How the Cafe24 client behaves.
+ * How the Cafe24 client behaves ({@code mallbatch.cafe24.*}).
  *
  * @param apiVersion        sent as X-Cafe24-Api-Version
  * @param connectTimeout    TCP connect timeout
@@ -17,9 +21,20 @@ import java.util.List;
  * @param statusDateTypes   the order list's {@code date_type} values read for the business date besides the order
  *                          date, so that payments, shipments, claims and confirmations of older orders are seen
  */
-public record Cafe24Settings(String apiVersion, Duration connectTimeout, Duration readTimeout, int maxRetries,
-                             Duration initialBackoff, Duration maxBackoff, double maxCallsPerSecond,
-                             List<String> statusDateTypes) {
+@ConfigurationProperties("mallbatch.cafe24")
+public record Cafe24Settings(@DefaultValue("2025-12-01") String apiVersion, @DefaultValue("5s") Duration connectTimeout,
+                             @DefaultValue("20s") Duration readTimeout, @DefaultValue("8") int maxRetries,
+                             @DefaultValue("250ms") Duration initialBackoff, @DefaultValue("8s") Duration maxBackoff,
+                             @DefaultValue("10") double maxCallsPerSecond, List<String> statusDateTypes) {
+
+    public Cafe24Settings {
+        statusDateTypes = statusDateTypes == null || statusDateTypes.isEmpty() ? STATUS_DATE_TYPES : List.copyOf(statusDateTypes);
+    }
+
+    /** The platform-neutral part, for the shared client. */
+    public ApiSettings api() {
+        return new ApiSettings(connectTimeout, readTimeout, maxRetries, initialBackoff, maxBackoff);
+    }
 
     /**
      * Every documented date type that marks a change of an item's status and has a date field of its own on the item

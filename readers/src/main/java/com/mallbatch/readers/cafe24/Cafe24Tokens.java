@@ -1,5 +1,7 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiAuth;
+import com.mallbatch.readers.api.TransientApiException;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.CredentialStore;
 import com.mallbatch.domain.port.MallCredentials;
@@ -26,7 +28,7 @@ import java.time.ZoneId;
  * refresh token, and the new one is stored (encrypted, through the {@link CredentialStore}) before the new access
  * token is used — the old refresh token is dead from that moment on.
  */
-final class Cafe24Tokens {
+final class Cafe24Tokens implements ApiAuth {
 
     private static final Logger log = LoggerFactory.getLogger(Cafe24Tokens.class);
     private static final Duration EARLY_REFRESH = Duration.ofMinutes(1);
@@ -47,6 +49,19 @@ final class Cafe24Tokens {
         this.json = json;
     }
 
+    @Override
+    public String authorization() {
+        return "Bearer " + accessToken();
+    }
+
+    /** The platform refused {@code authorization}: refresh unless another thread already has. */
+    @Override
+    public synchronized void rejected(String authorization) {
+        if (credentials != null && authorization.equals("Bearer " + credentials.accessToken())) {
+            refresh();
+        }
+    }
+
     /** A usable access token, refreshing first when the stored one is missing or about to expire. */
     synchronized String accessToken() {
         if (credentials == null) {
@@ -57,13 +72,6 @@ final class Cafe24Tokens {
             refresh();
         }
         return credentials.accessToken();
-    }
-
-    /** The mall rejected {@code token}: refresh unless another thread already has. */
-    synchronized void rejected(String token) {
-        if (credentials != null && token.equals(credentials.accessToken())) {
-            refresh();
-        }
     }
 
     private void refresh() {

@@ -1,5 +1,6 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.domain.VariantStock;
 import com.mallbatch.readers.PageCursorReader;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,7 @@ final class Cafe24VariantStockReader extends PageCursorReader<Cafe24VariantStock
     private final long accountId;
     private final LocalDate businessDate;
 
-    Cafe24VariantStockReader(Cafe24Client client, long accountId, LocalDate businessDate) {
+    Cafe24VariantStockReader(ApiClient client, long accountId, LocalDate businessDate) {
         super("cafe24.variants");
         this.pages = new Cafe24ProductPages(client, "variants,inventories");
         this.accountId = accountId;

@@ -1,5 +1,6 @@
 package com.mallbatch.readers.cafe24;
 
+import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.Product;
@@ -81,6 +82,22 @@ class Cafe24ClientTest {
     }
 
     @Test
+    void aCategoryListingThatFailuresShrankToAFullPageFailsInsteadOfLosingMemberships() {
+        // each 503 halves the listing's limit: 13 of them bring 50,000 down to the floor of 10 products
+        sandbox.faults().failNext("display_group", 13);
+        ItemStreamReader<CategoryMembership> reader = extractors(Cafe24Settings.defaults().withMaxCallsPerSecond(1_000)
+                .withRetries(20, Duration.ofMillis(1), Duration.ofMillis(5))).categoryMemberships(account(new RateBudget(5, 5)));
+        reader.open(new ExecutionContext());
+
+        assertThatThrownBy(() -> {
+            while (reader.read() != null) {
+                // a category answers in one call
+            }
+        }).isInstanceOf(MallApiException.class).hasMessageContaining("answered a full page of 10 products at limit 10")
+                .hasMessageContaining("run again");
+    }
+
+    @Test
     void theThrottleSpendsTheMallsBudgetWithoutDrawingA429() throws Exception {
         List<Product> products = readAll(extractors(Cafe24Settings.defaults().withMaxCallsPerSecond(1_000))
                 .products(account(new RateBudget(5, 5))));
@@ -152,12 +169,12 @@ class Cafe24ClientTest {
 
     @Test
     void aRequestTheMallRefusesFailsAtOnceNamingTheUrlAndTheMallsMessage() throws Exception {
-        Cafe24Client client = new Cafe24Client(account(new RateBudget(5, 5)), sandbox.cafe24BaseUrl("sandbox01"),
-                Cafe24Settings.defaults(), new okhttp3.OkHttpClient(),
-                new Cafe24Throttle(new RateBudget(5, 5), 100),
-                new Cafe24Tokens(account(new RateBudget(5, 5)), sandbox.cafe24BaseUrl("sandbox01"), credentials,
-                        new okhttp3.OkHttpClient(), tools.jackson.databind.json.JsonMapper.builder().build()),
-                tools.jackson.databind.json.JsonMapper.builder().build(), new SimpleMeterRegistry());
+        tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        com.mallbatch.readers.api.ApiClient client = new com.mallbatch.readers.api.ApiClient(account(new RateBudget(5, 5)),
+                sandbox.cafe24BaseUrl("sandbox01"), new Cafe24Dialect("2025-12-01", json), Cafe24Settings.defaults().api(),
+                new okhttp3.OkHttpClient(), new com.mallbatch.readers.api.LeakyBucketBudget(new RateBudget(5, 5), 100,
+                "X-Api-Call-Limit"), new Cafe24Tokens(account(new RateBudget(5, 5)), sandbox.cafe24BaseUrl("sandbox01"),
+                credentials, new okhttp3.OkHttpClient(), json), json, new SimpleMeterRegistry());
 
         assertThatThrownBy(() -> client.get("/api/v2/admin/products", Map.of("limit", "500")))
                 .isInstanceOf(MallApiException.class)

@@ -1,6 +1,7 @@
 package com.mallbatch.writers.mysql;
 
 import com.mallbatch.domain.Category;
+import com.mallbatch.domain.DailySettlement;
 import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.OrderLine;
@@ -104,7 +105,21 @@ public final class CanonicalTables {
             amount("coupon_discount", OrderLine::couponDiscount),
             amount("payment_amount", OrderLine::paymentAmount),
             column("platform_status", OrderLine::platformStatus),
-            column("status", l -> l.status().name()));
+            column("status", l -> l.status().name()),
+            amount("platform_commission", OrderLine::platformCommission));
+
+    public static final TableSpec<DailySettlement> DAILY_SETTLEMENTS = TableSpec.of("mall_daily_settlements",
+            key("account_id", DailySettlement::accountId),
+            key("settle_basis_date", DailySettlement::basisDate),
+            key("merchant_id", s -> s.merchantId() == null ? "" : s.merchantId()),
+            column("settle_expect_date", DailySettlement::expectedOn),
+            column("settle_complete_date", DailySettlement::completedOn),
+            amount("settle_amount", DailySettlement::settleAmount),
+            amount("pay_settle_amount", DailySettlement::paySettleAmount),
+            amount("commission_amount", DailySettlement::commissionAmount),
+            amount("benefit_amount", DailySettlement::benefitAmount),
+            column("other_amounts", DailySettlement::otherAmounts),
+            column("source", DailySettlement::source));
 
     private final DataSource dataSource;
     private final UpsertMode mode;
@@ -148,6 +163,10 @@ public final class CanonicalTables {
         ItemWriter<Order> lines = new UpsertWriter<Order, OrderLine>(dataSource, ORDER_LINES, mode,
                 (order, out) -> order.lines().forEach(out));
         return new CompositeItemWriter<>(List.of(orders, lines));
+    }
+
+    public ItemWriter<DailySettlement> dailySettlements() {
+        return UpsertWriter.rowPerItem(dataSource, DAILY_SETTLEMENTS, mode);
     }
 
     /** Order lines on their own: the bulk path the load benchmark measures. */

@@ -1,35 +1,39 @@
-package com.mallbatch.readers.cafe24;
+package com.mallbatch.readers.api;
 
 import com.mallbatch.domain.RateBudget;
 
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.UnaryOperator;
 
 /**
- * The client's copy of a mall's leaky bucket. Every call adds one; the bucket drains at the mall's rate; a call
- * waits only as long as it takes for room to appear. So the mall's whole budget is used — bursts up to the bucket
- * size, then exactly the drain rate — without drawing 429s. What the mall reports in X-Api-Call-Limit corrects the
- * estimate upwards (another client, clock drift), and a 429 that comes anyway marks the bucket full.
+ * The client's copy of a platform's leaky bucket (Cafe24: bucket 40, draining 2 a second). Every call adds one; the
+ * bucket drains at the platform's rate; a call waits only as long as it takes for room to appear. So the whole budget
+ * is used — bursts up to the bucket size, then exactly the drain rate — without drawing 429s. The platform's own count
+ * in a "used/capacity" header corrects the estimate upwards (another client, clock drift), and a 429 that comes
+ * anyway marks the bucket full. Calls are also spaced by {@code maxCallsPerSecond}.
  */
-final class Cafe24Throttle {
+public final class LeakyBucketBudget implements CallBudget {
 
-    /** Room kept free for jitter between our clock and the mall's. */
+    /** Room kept free for jitter between our clock and the platform's. */
     private static final double HEADROOM = 1.0;
 
     private final double capacity;
     private final double leakPerNano;
     private final long minSpacingNanos;
+    private final String usageHeader;
     private double level;
     private long lastDrain = System.nanoTime();
     private long nextAllowed = System.nanoTime();
 
-    Cafe24Throttle(RateBudget budget, double maxCallsPerSecond) {
+    /** @param usageHeader the response header that reports "used/capacity" (Cafe24: X-Api-Call-Limit) */
+    public LeakyBucketBudget(RateBudget budget, double maxCallsPerSecond, String usageHeader) {
         this.capacity = budget.capacity();
         this.leakPerNano = budget.leakPerSecond() / 1e9;
         this.minSpacingNanos = (long) (1e9 / maxCallsPerSecond);
+        this.usageHeader = usageHeader;
     }
 
-    /** Blocks until a call fits; returns the nanoseconds spent waiting. */
-    long acquire() {
+    @Override
+    public long acquire() {
         long waited = 0;
         while (true) {
             long waitNanos;
@@ -45,23 +49,19 @@ final class Cafe24Throttle {
                     return waited;
                 }
             }
-            LockSupport.parkNanos(waitNanos);
+            Waiting.park(waitNanos);
             waited += waitNanos;
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the mall's call budget");
-            }
         }
     }
 
-    /** Takes the mall's own count ("used/capacity") into account. */
-    synchronized void observe(String callLimitHeader) {
-        if (callLimitHeader == null) {
+    @Override
+    public synchronized void observe(UnaryOperator<String> header) {
+        String usage = header.apply(usageHeader);
+        if (usage == null) {
             return;
         }
-        int slash = callLimitHeader.indexOf('/');
         try {
-            int used = Integer.parseInt(callLimitHeader.substring(0, slash).trim());
+            int used = Integer.parseInt(usage.substring(0, usage.indexOf('/')).trim());
             drain(System.nanoTime());
             level = Math.max(level, used);
         } catch (RuntimeException ignored) {
@@ -69,8 +69,8 @@ final class Cafe24Throttle {
         }
     }
 
-    /** The mall said 429: treat the bucket as full. */
-    synchronized void rejected() {
+    @Override
+    public synchronized void rejected() {
         drain(System.nanoTime());
         level = capacity;
     }

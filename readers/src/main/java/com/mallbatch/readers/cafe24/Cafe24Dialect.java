@@ -1,0 +1,60 @@
+package com.mallbatch.readers.cafe24;
+
+import com.mallbatch.readers.api.ApiDialect;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.util.Map;
+
+/**
+ * Cafe24's Admin API on the wire: the API version header, {@code limit} pages, and its error answers — 401 an
+ * expired or revoked access token, 429 the leaky bucket overflowing, 5xx the mall's side; any other status (400, 403
+ * a missing scope, 404 …) will not heal by retrying. Error bodies are {@code {"error": {"code", "message"}}}.
+ */
+final class Cafe24Dialect implements ApiDialect {
+
+    private final Map<String, String> headers;
+    private final ObjectMapper json;
+
+    Cafe24Dialect(String apiVersion, ObjectMapper json) {
+        this.headers = Map.of("X-Cafe24-Api-Version", apiVersion, "Content-Type", "application/json");
+        this.json = json;
+    }
+
+    @Override
+    public String platform() {
+        return "CAFE24";
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public String pageSizeParameter() {
+        return "limit";
+    }
+
+    @Override
+    public Failure classify(int status, String body) {
+        String message = errorMessage(body);
+        if (status == 401) {
+            return new Failure(Kind.UNAUTHORIZED, message);
+        }
+        if (status == 429) {
+            return new Failure(Kind.RATE_LIMITED, message);
+        }
+        return new Failure(status >= 500 ? Kind.TRANSIENT : Kind.FATAL, message);
+    }
+
+    private String errorMessage(String body) {
+        try {
+            JsonNode error = json.readTree(body).path("error");
+            return error.isObject() ? error.path("message").asString("") : body;
+        } catch (JacksonException e) {
+            return body.length() > 200 ? body.substring(0, 200) + "…" : body;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.mallbatch.readers.smartstore;
+
+import com.mallbatch.domain.port.CredentialStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The SmartStore adapter, tuned by {@code mallbatch.smartstore.*} ({@link SmartStoreSettings}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SmartStoreSettings.class)
+public class SmartStoreConfiguration {
+
+    @Bean
+    SmartStoreExtractors smartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings,
+                                              ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        return new SmartStoreExtractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+}

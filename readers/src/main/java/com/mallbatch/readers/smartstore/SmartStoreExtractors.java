@@ -1,0 +1,138 @@
+package com.mallbatch.readers.smartstore;
+
+import com.mallbatch.domain.Category;
+import com.mallbatch.domain.DailySettlement;
+import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.Order;
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.Product;
+import com.mallbatch.domain.VariantStock;
+import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.readers.MallExtractors;
+import com.mallbatch.readers.api.ApiClient;
+import com.mallbatch.readers.api.CallBudget;
+import com.mallbatch.readers.api.TokenBucketBudget;
+import io.micrometer.core.instrument.MeterRegistry;
+import okhttp3.OkHttpClient;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The SmartStore adapter (Naver Commerce API). Naver limits calls per application and per API, so each API has one
+ * budget per application (its client id), shared by every account and thread that reads through that application
+ * and fed by the gateway's {@code GNCP-GW-RateLimit-*} headers; each account has one token holder.
+ */
+public final class SmartStoreExtractors implements MallExtractors {
+
+    /** The APIs the adapter calls, each under a rate limit of its own. */
+    enum Api { SEARCH, ORIGIN_PRODUCT, CHANGES, ORDER_IDS, QUERY, SETTLEMENT }
+
+    static final TokenBucketBudget.Headers RATE_HEADERS = new TokenBucketBudget.Headers(
+            "GNCP-GW-RateLimit-Replenish-Rate", "GNCP-GW-RateLimit-Burst-Capacity", "GNCP-GW-RateLimit-Remaining");
+
+    private final CredentialStore credentials;
+    private final SmartStoreSettings settings;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final OkHttpClient http;
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private final SmartStoreDialect dialect = new SmartStoreDialect(json);
+    private final Map<String, CallBudget> applicationBudgets = new ConcurrentHashMap<>();
+    private final Map<Long, SmartStoreTokens> tokens = new ConcurrentHashMap<>();
+    private final Map<String, ApiClient> clients = new ConcurrentHashMap<>();
+
+    public SmartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings, MeterRegistry meters, Clock clock) {
+        this.credentials = credentials;
+        this.settings = settings;
+        this.meters = meters;
+        this.clock = clock;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .retryOnConnectionFailure(false)
+                .build();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SMARTSTORE;
+    }
+
+    @Override
+    public ItemStreamReader<Category> categories(MallAccount account) {
+        return new SmartStoreCategoryReader(client(account, Api.SEARCH), account.id());
+    }
+
+    @Override
+    public ItemStreamReader<CategoryMembership> categoryMemberships(MallAccount account) {
+        long accountId = account.id();
+        return new SmartStoreSearchReader<>("smartstore.categoryMemberships", client(account, Api.SEARCH), (product, source) -> {
+            String leaf = SmartStoreMapper.leafCategory(product);
+            return leaf == null ? null : new CategoryMembership(accountId, leaf, product.path("originProductNo").asString());
+        });
+    }
+
+    @Override
+    public ItemStreamReader<Product> products(MallAccount account) {
+        long accountId = account.id();
+        return new SmartStoreSearchReader<>("smartstore.products", client(account, Api.SEARCH),
+                (product, source) -> SmartStoreMapper.product(accountId, product, source));
+    }
+
+    @Override
+    public ItemStreamReader<VariantStock> variantsAndStock(MallAccount account, LocalDate businessDate) {
+        return new SmartStoreVariantStockReader(client(account, Api.SEARCH), client(account, Api.ORIGIN_PRODUCT),
+                account.id(), businessDate);
+    }
+
+    @Override
+    public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate businessDate) {
+        return new SmartStoreOrderReader(client(account, Api.CHANGES), client(account, Api.ORDER_IDS),
+                client(account, Api.QUERY), account.id(), from, businessDate, settings.orderWindow());
+    }
+
+    /** Naver lists a product order at its last change only: a period's orders are followed up to {@code asOf}. */
+    @Override
+    public ItemStreamReader<Order> periodOrders(MallAccount account, LocalDate from, LocalDate to, LocalDate asOf) {
+        return orders(account, from, asOf);
+    }
+
+    @Override
+    public boolean reportsDailySettlements() {
+        return true;
+    }
+
+    @Override
+    public ItemStreamReader<DailySettlement> dailySettlements(MallAccount account, LocalDate from, LocalDate to) {
+        return new SmartStoreSettlementReader(client(account, Api.SETTLEMENT), account.id(), from, to);
+    }
+
+    private ApiClient client(MallAccount account, Api api) {
+        return clients.computeIfAbsent(account.id() + "/" + api, key -> {
+            String baseUrl = baseUrl(account);
+            String application = credentials.load(account.id()).clientId();
+            CallBudget budget = applicationBudgets.computeIfAbsent(application + "/" + api, k -> new TokenBucketBudget(
+                    settings.guessedRatePerSecond(), settings.guessedRatePerSecond(), RATE_HEADERS));
+            return new ApiClient(account, baseUrl, dialect, settings.api(), http, budget, tokens(account, baseUrl), json,
+                    meters);
+        });
+    }
+
+    private SmartStoreTokens tokens(MallAccount account, String baseUrl) {
+        return tokens.computeIfAbsent(account.id(), id -> new SmartStoreTokens(account, baseUrl, credentials, http, json,
+                settings, clock));
+    }
+
+    /** The account's own API root (the sandbox, an agency's /partner root), or Naver's. */
+    private String baseUrl(MallAccount account) {
+        String url = account.baseUrl() != null && !account.baseUrl().isBlank() ? account.baseUrl() : settings.baseUrl();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
