@@ -72,7 +72,7 @@ public final class DemoMain {
                 && System.getenv("SPRING_DATASOURCE_URL") == null;
         Path accountsFolder = Files.createTempDirectory("mallbatch-demo-");
         EmbeddedMariaDb embedded = null;
-        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.small().withSmartStoreSellers(1), 0)) {
+        try (SandboxServer sandbox = SandboxServer.start(SandboxConfig.small().withSmartStoreSellers(1).withSmartStoreRate(40), 0)) {
             String url;
             if (ownDatabase) {
                 try {
