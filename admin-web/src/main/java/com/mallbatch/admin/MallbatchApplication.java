@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * The one deployable app. With {@code --spring.batch.job.name=collectJob [businessDate=2026-11-20]} it runs that job
  * through the launch service and exits 0 only when it COMPLETED (the same parameters after a failure restart the failed
- * run); with {@code --mallbatch.command=NAME …} it runs an operator's command and exits; otherwise it serves the admin
- * web and runs the scheduler.
+ * run); with {@code --mallbatch.command=NAME …} it runs an operator's command and exits; with
+ * {@code --mallbatch.collect.mode=worker} it runs the collect partitions a manager sends over RabbitMQ until it is
+ * stopped (no web, no scheduler); otherwise it serves the admin web and runs the scheduler.
  */
 @SpringBootApplication
 @Import({MallbatchJobs.class, SchedulingConfiguration.class})
@@ -27,6 +28,7 @@ public class MallbatchApplication {
 
     static final String JOB_NAME_ARG = "--spring.batch.job.name=";
     static final String COMMAND_ARG = "--mallbatch.command=";
+    static final String WORKER_ARG = "--mallbatch.collect.mode=worker";
 
     /** What {@link #execute} returns while the app serves HTTP and runs the scheduler: no exit. */
     public static final int SERVING = -1;
@@ -71,11 +73,16 @@ public class MallbatchApplication {
         List<String> arguments = new ArrayList<>(Arrays.asList(args));
         // jobs run through the launch service (CommandLineJobRunner), never through Boot's own runner
         arguments.add("--spring.batch.job.enabled=false");
-        if (isOneShot(args)) {
+        if (isOneShot(args) || isWorker(args)) {
             app.setWebApplicationType(WebApplicationType.NONE);
             arguments.add("--mallbatch.scheduling.enabled=false");
         }
         return app.run(arguments.toArray(String[]::new));
+    }
+
+    /** A collect worker: it serves the partition queue, and a manager (or the scheduler elsewhere) starts the jobs. */
+    static boolean isWorker(String[] args) {
+        return Arrays.stream(args).anyMatch(a -> a.equalsIgnoreCase(WORKER_ARG));
     }
 
     /** A job run or a command: do it and exit, no web, no scheduler. */

@@ -15,6 +15,7 @@ import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
 import com.mallbatch.jobs.support.AdapterConfiguration;
 import com.mallbatch.jobs.launch.CommandLineJobRunner;
 import com.mallbatch.jobs.launch.LaunchConfiguration;
+import com.mallbatch.jobs.scaleout.ScaleOutConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -24,6 +25,6 @@ import org.springframework.context.annotation.Import;
         CrawlConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
         AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
         ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
-        RotateSecretKeyCommand.class})
+        RotateSecretKeyCommand.class, ScaleOutConfiguration.class})
 public class MallbatchJobs {
 }

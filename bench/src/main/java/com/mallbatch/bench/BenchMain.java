@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench/run [collect|load|crawl|settle|all|fleet] [--malls=4 --products=5000 --orders=300 --smartstore-sellers=2
+ * {@code bench/run [collect|load|crawl|settle|all|fleet|scale] [--malls=4 --products=5000 --orders=300 --smartstore-sellers=2
  * --smartstore-products=1000 --smartstore-rate=10 --rows=1000000
  * --chunk=5000 --crawl-products=5000 --settle-lines=1000000 --crawled=20 --concurrency=64 --broken-every=50]};
- * {@code all} leaves out {@code fleet}, which takes a quarter of an hour.
+ * {@code all} leaves out {@code fleet}, which takes a quarter of an hour, and {@code scale} ([--malls=16
+ * --products=3000 --concurrency=4]: manager and 1, then 2, worker processes over RabbitMQ).
  * Prints a report; a bench, not a test: it asserts nothing but that the runs completed and loaded every row.
  */
 public final class BenchMain {
@@ -35,6 +36,9 @@ public final class BenchMain {
         }
         if (which.equals("fleet")) {
             fleet(options);
+        }
+        if (which.equals("scale")) {
+            scale(options);
         }
         System.exit(0);
     }
@@ -101,6 +105,27 @@ public final class BenchMain {
         System.out.println("(sd/hour = seller-days per hour: accounts collected for one date, per hour of wall time;"
                 + " allowed = every call a mall's bucket would have accepted in that time)");
         System.out.println();
+    }
+
+    private static void scale(Options options) throws Exception {
+        int concurrency = options.integer("concurrency", 4);
+        int malls = options.integer("malls", 16);
+        int products = options.integer("products", 3_000);
+        int orders = options.integer("orders", 100);
+        ScaleBench.Result one = ScaleBench.run(1, concurrency, malls, products, orders);
+        ScaleBench.Result two = ScaleBench.run(2, concurrency, malls, products, orders);
+        System.out.printf(Locale.ROOT, "scale: %d sandbox Cafe24 malls x %d products (<=3 variants), %d orders/day, "
+                + "budget 40 / 2 per s; manager and workers in processes of their own, partitions over RabbitMQ%n",
+                malls, products, orders);
+        System.out.printf(Locale.ROOT, "%-28s %8s %6s %8s %9s %15s%n", "workers x partitions", "accounts", "failed",
+                "wall s", "sd/hour", "worker cpu s");
+        for (ScaleBench.Result r : List.of(one, two)) {
+            System.out.printf(Locale.ROOT, "%-28s %8d %6d %8.1f %9.0f %15.1f%n", r.workers() + " x " + r.concurrency(),
+                    r.accounts(), r.failed(), r.wall().toMillis() / 1000.0, r.sellerDaysPerHour(),
+                    r.workerCpu().toMillis() / 1000.0);
+        }
+        System.out.printf(Locale.ROOT, "2 workers / 1 worker: %.2fx seller-days per hour (wall: the job's own start to end)%n%n",
+                two.sellerDaysPerHour() / one.sellerDaysPerHour());
     }
 
     private static void settle(Options options) throws Exception {

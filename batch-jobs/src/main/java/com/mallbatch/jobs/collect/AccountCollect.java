@@ -3,6 +3,7 @@ package com.mallbatch.jobs.collect;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.health.AccountHealthService;
+import com.mallbatch.jobs.scaleout.WorkerIdentity;
 import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.readers.ExtractorRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -17,10 +18,11 @@ import java.time.LocalDate;
 
 /**
  * One account's whole collect, the worker of collectJob's partitions: its stages in order — categories, products,
- * category memberships, variants and stock, orders, and the platform's daily settlements where it reports them — as a flow of steps named after the account
- * ({@code collectProducts:acme/CAFE24/acmeshop}). Names of their own are what let Spring Batch restart each account's
+ * category memberships, variants and stock, orders, and the platform's daily settlements where it reports them — as
+ * a flow of steps named after the account ({@code collectProducts:acme/CAFE24/acmeshop}). Names of their own are what let Spring Batch restart each account's
  * flow at the stage it stopped in (a flow shared by all partitions would mix their step histories). Afterwards the
- * run's outcome moves the account's health.
+ * run's outcome moves the account's health. The same step runs on a worker process in manager/worker mode; the
+ * partition's ExecutionContext says which process ran it ({@code worker}) and, when it failed, why in words.
  */
 final class AccountCollect implements Step {
 
@@ -30,18 +32,24 @@ final class AccountCollect implements Step {
     private final ExtractorRegistry extractors;
     private final AccountHealthService health;
     private final PlatformPermits permits;
+    private final WorkerIdentity worker;
     private final ObservationRegistry observations;
 
     AccountCollect(JobRepository jobRepository, CollectStages stages, MallAccounts accounts, ExtractorRegistry extractors,
-                   AccountHealthService health, PlatformPermits permits, ObservationRegistry observations) {
+                   AccountHealthService health, PlatformPermits permits, WorkerIdentity worker,
+                   ObservationRegistry observations) {
         this.jobRepository = jobRepository;
         this.stages = stages;
         this.accounts = accounts;
         this.extractors = extractors;
         this.health = health;
         this.permits = permits;
+        this.worker = worker;
         this.observations = observations;
     }
+
+    /** The partition's ExecutionContext key naming the process that ran it. */
+    static final String WORKER = "worker";
 
     @Override
     public String getName() {
@@ -52,6 +60,7 @@ final class AccountCollect implements Step {
     public void execute(StepExecution partition) throws JobInterruptedException {
         MallAccount account = accounts.byId(partition.getExecutionContext().getLong(AccountPartitioner.ACCOUNT_ID));
         String suffix = partition.getStepName().substring(getName().length() + 1);
+        partition.getExecutionContext().putString(WORKER, worker.name());
         // FlowStep(Flow) in Batch 6.0.4 drops its argument: the flow is set explicitly
         FlowStep flow = new FlowStep(jobRepository);
         flow.setFlow(stages.flowOf(partition, suffix, extractors.forAccount(account).reportsDailySettlements()));
@@ -70,6 +79,9 @@ final class AccountCollect implements Step {
             AccountFailure failure = AccountFailure.of(partition.getJobExecution(), suffix, account.label())
                     .orElse(new AccountFailure(account.label(), getName(), AccountFailure.firstLine(partition)));
             health.failed(account, businessDate, failure.stage(), failure.firstLine());
+            // in words, for the job's outcome, which may be read in another process (the manager)
+            AccountFailureNote.write(partition.getExecutionContext(), failure.stage(), failure.firstLine());
+            jobRepository.updateExecutionContext(partition);
         }
     }
 

@@ -13,6 +13,8 @@ import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.health.AccountHealthMetrics;
 import com.mallbatch.jobs.health.AccountHealthService;
 import com.mallbatch.jobs.health.HealthProperties;
+import com.mallbatch.jobs.scaleout.RemotePartitionedStep;
+import com.mallbatch.jobs.scaleout.WorkerIdentity;
 import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.readers.ExtractorRegistry;
 import com.mallbatch.readers.MallExtractors;
@@ -59,7 +61,9 @@ import java.time.YearMonth;
  *                                          [─▶ collectDailySettlements, where the platform reports them (SmartStore)]
  * </pre>
  *
- * Each partition runs its account's whole flow, so one broken account never holds up the others: every healthy account
+ * With {@code mallbatch.collect.mode=manager} the same partitions run on worker processes over RabbitMQ (the
+ * {@code scaleout} package); the default runs them here. Each partition runs its account's whole flow, so one broken
+ * account never holds up the others: every healthy account
  * finishes all its stages for the date. The job ends FAILED when any account failed, naming each one, its stage and
  * its first error line; the same parameters then restart only the failed accounts, each from the stage and the page
  * where it stopped (readers keep their cursor in the ExecutionContext, writers upsert on natural keys). Each account
@@ -70,8 +74,8 @@ import java.time.YearMonth;
 public class CollectJobConfiguration {
 
     public static final String JOB_NAME = "collectJob";
-    static final String ACCOUNTS_STEP = "collectAccounts";
-    static final String ACCOUNT_STEP = "collectAccount";
+    public static final String ACCOUNTS_STEP = "collectAccounts";
+    public static final String ACCOUNT_STEP = "collectAccount";
 
     @Bean
     public Job collectJob(JobRepository jobRepository, Step collectAccounts, MallAccounts accounts,
@@ -84,21 +88,37 @@ public class CollectJobConfiguration {
                 .build();
     }
 
+    /**
+     * Partitioned once per account. Local mode (the default) runs the partitions on this process's threads; manager
+     * mode sends them to workers over RabbitMQ and follows them in the job repository ({@link RemotePartitionedStep}).
+     */
     @Bean
-    public Step collectAccounts(JobRepository jobRepository, CollectStages stages, MallAccounts accounts,
-                                ExtractorRegistry extractors,
-                                AccountHealthStore healthStore, AccountHealthService health, CollectProperties properties,
-                                ObjectProvider<ObservationRegistry> observations) {
+    public Step collectAccounts(JobRepository jobRepository, Step collectAccount, MallAccounts accounts,
+                                AccountHealthStore healthStore, CollectProperties properties,
+                                ObjectProvider<RemotePartitionedStep> remote) {
+        AccountPartitioner partitioner = new AccountPartitioner(accounts, healthStore);
+        RemotePartitionedStep manager = remote.getIfAvailable();
+        if (manager != null) {
+            return manager.build(ACCOUNTS_STEP, ACCOUNT_STEP, partitioner, properties.concurrency());
+        }
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(ACCOUNT_STEP + "-");
         executor.setConcurrencyLimit(properties.concurrency());
         return new StepBuilder(ACCOUNTS_STEP, jobRepository)
-                .partitioner(ACCOUNT_STEP, new AccountPartitioner(accounts, healthStore))
-                .step(new AccountCollect(jobRepository, stages, accounts, extractors, health,
-                        new PlatformPermits(properties.platformConcurrency()),
-                        observations.getIfAvailable(() -> ObservationRegistry.NOOP)))
+                .partitioner(ACCOUNT_STEP, partitioner)
+                .step(collectAccount)
                 .gridSize(properties.concurrency())
                 .taskExecutor(executor)
                 .build();
+    }
+
+    /** One account's whole collect: the step every partition runs, here or on a worker (found there by this name). */
+    @Bean
+    public Step collectAccount(JobRepository jobRepository, CollectStages stages, MallAccounts accounts,
+                               ExtractorRegistry extractors, AccountHealthService health, CollectProperties properties,
+                               WorkerIdentity worker, ObjectProvider<ObservationRegistry> observations) {
+        return new AccountCollect(jobRepository, stages, accounts, extractors, health,
+                new PlatformPermits(properties.platformConcurrency()), worker,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
@@ -113,13 +133,14 @@ public class CollectJobConfiguration {
                                 CanonicalTables tables, JdbcCategoryMemberships memberships, JdbcStockLevels stockLevels,
                                 JdbcSkipLog skipLog, JdbcCollectStats stats, MallAccounts accounts,
                                 JdbcCrawlOutcomes crawlOutcomes, ObjectProvider<MeterRegistry> meters,
-                                ObjectProvider<ObservationRegistry> observations) {
+                                WorkerIdentity worker, ObjectProvider<ObservationRegistry> observations) {
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         return new CollectStages(jobRepository, transactionManager, properties,
                 new CollectStages.Parts(categoryReader, productReader, membershipReader, membershipWriter,
                         variantStockReader, orderReader, periodOrderReader, dailySettlementReader, tables,
                         memberships, stockLevels),
-                new CollectStepListener.Sinks(skipLog, stats, accounts, registry), accounts, crawlOutcomes, registry,
+                new CollectStepListener.Sinks(skipLog, stats, accounts, registry, worker.name()), accounts, crawlOutcomes,
+                registry,
                 observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 

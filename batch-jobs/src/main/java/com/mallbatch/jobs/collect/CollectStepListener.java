@@ -26,7 +26,7 @@ import java.time.LocalDateTime;
 final class CollectStepListener implements StepExecutionListener, SkipListener<Object, Object> {
 
     /** Where a stage's outcome goes. */
-    record Sinks(JdbcSkipLog skipLog, JdbcCollectStats stats, MallAccounts accounts, MeterRegistry meters) {
+    record Sinks(JdbcSkipLog skipLog, JdbcCollectStats stats, MallAccounts accounts, MeterRegistry meters, String worker) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CollectStepListener.class);
@@ -61,7 +61,8 @@ final class CollectStepListener implements StepExecutionListener, SkipListener<O
             sinks.stats().record(new JdbcCollectStats.Stat(
                     BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER)), accountId, entity,
                     step.getJobExecutionId(), AccountDayCounts.read(context), AccountDayCounts.written(context),
-                    AccountDayCounts.skipped(context), step.getStatus().name(), step.getStartTime(), LocalDateTime.now()));
+                    AccountDayCounts.skipped(context), step.getStatus().name(), step.getStartTime(), LocalDateTime.now(),
+                    sinks.worker()));
             sinks.meters().counter("mallbatch.collect.rows", "platform", sinks.accounts().byId(accountId).platform().name(),
                     "entity", entity).increment(step.getWriteCount());
         }

@@ -30,7 +30,7 @@ public final class FailureReport {
     }
 
     /** The first message from outside Spring's own wrappers (which merely wrap it), else the deepest one. */
-    static String message(Throwable failure) {
+    public static String message(Throwable failure) {
         String deepest = failure.getClass().getSimpleName();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             boolean wrapper = t.getClass().getName().startsWith("org.springframework.");

@@ -45,14 +45,22 @@ public final class JobLaunchService {
     private final JobRepository jobRepository;
     private final DataSource dataSource;
     private final JdbcLaunchAudit audit;
+    private final RecoveryGuard recoveryGuard;
 
     public JobLaunchService(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource,
                             JdbcLaunchAudit audit) {
+        this(jobs, jobOperator, jobRepository, dataSource, audit, RecoveryGuard.NONE);
+    }
+
+    /** @param recoveryGuard waits, before a dead execution is recovered, for its parts still running elsewhere */
+    public JobLaunchService(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository, DataSource dataSource,
+                            JdbcLaunchAudit audit, RecoveryGuard recoveryGuard) {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity(), (a, b) -> a, TreeMap::new));
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
         this.audit = audit;
+        this.recoveryGuard = recoveryGuard;
     }
 
     /** The jobs that can be launched, by name. */
@@ -109,7 +117,18 @@ public final class JobLaunchService {
         if (last != null && last.isRunning()) {
             log.warn("Execution {} of {} was left {} by a process that died; recovering it so it can restart",
                     last.getId(), jobName, last.getStatus());
-            jobOperator.recover(last);
+            recoveryGuard.awaitLiveWork(last);
+            jobOperator.recover(jobRepository.getJobExecution(last.getId()));
+        } else if (last != null && last.getStatus().isUnsuccessful()) {
+            // an execution that ended (a manager that stopped waiting) may have left parts running elsewhere; Batch
+            // refuses to restart beside them ("A job execution for this job is already running")
+            recoveryGuard.awaitLiveWork(last);
+            JobExecution ended = jobRepository.getJobExecution(last.getId());
+            if (ended.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning())) {
+                log.warn("Execution {} of {} ended {} with steps still marked running by processes that are gone; "
+                        + "marking them FAILED so it can restart", last.getId(), jobName, last.getStatus());
+                jobOperator.recover(ended);
+            }
         }
     }
 

@@ -19,8 +19,10 @@ public class LaunchConfiguration {
 
     @Bean
     JobLaunchService jobLaunchService(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository,
-                                      DataSource dataSource, JdbcLaunchAudit audit) {
-        return new JobLaunchService(jobs, jobOperator, jobRepository, dataSource, audit);
+                                      DataSource dataSource, JdbcLaunchAudit audit,
+                                      ObjectProvider<RecoveryGuard> recoveryGuard) {
+        return new JobLaunchService(jobs, jobOperator, jobRepository, dataSource, audit,
+                recoveryGuard.getIfAvailable(() -> RecoveryGuard.NONE));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.mallbatch.readers.smartstore;
 
 import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.readers.ratelimit.SharedRateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +18,9 @@ public class SmartStoreConfiguration {
 
     @Bean
     SmartStoreExtractors smartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings,
-                                              ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+                                              ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+                                              ObjectProvider<SharedRateLimits> shared) {
         return new SmartStoreExtractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), shared.getIfAvailable());
     }
 }

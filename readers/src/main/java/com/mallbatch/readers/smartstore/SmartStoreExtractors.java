@@ -13,6 +13,7 @@ import com.mallbatch.readers.MallExtractors;
 import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.readers.api.CallBudget;
 import com.mallbatch.readers.api.TokenBucketBudget;
+import com.mallbatch.readers.ratelimit.SharedRateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import okhttp3.OkHttpClient;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -21,13 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SmartStore adapter (Naver Commerce API). Naver limits calls per application and per API, so each API has one
  * budget per application (its client id), shared by every account and thread that reads through that application
- * and fed by the gateway's {@code GNCP-GW-RateLimit-*} headers; each account has one token holder.
+ * and fed by the gateway's {@code GNCP-GW-RateLimit-*} headers; each account has one token holder. Where several
+ * processes read through one application, a configured application rate also holds across all of them
+ * ({@link SharedRateLimits}).
  */
 public final class SmartStoreExtractors implements MallExtractors {
 
@@ -38,7 +42,10 @@ public final class SmartStoreExtractors implements MallExtractors {
             "GNCP-GW-RateLimit-Replenish-Rate", "GNCP-GW-RateLimit-Burst-Capacity", "GNCP-GW-RateLimit-Remaining");
 
     private final CredentialStore credentials;
+    private static final double SHARED_RATE_MARGIN = 0.95;
+
     private final SmartStoreSettings settings;
+    private final SharedRateLimits shared;
     private final MeterRegistry meters;
     private final Clock clock;
     private final OkHttpClient http;
@@ -49,6 +56,13 @@ public final class SmartStoreExtractors implements MallExtractors {
     private final Map<String, ApiClient> clients = new ConcurrentHashMap<>();
 
     public SmartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings, MeterRegistry meters, Clock clock) {
+        this(credentials, settings, meters, clock, null);
+    }
+
+    /** @param shared where budgets that span processes are kept; null: this process only */
+    public SmartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings, MeterRegistry meters, Clock clock,
+                                SharedRateLimits shared) {
+        this.shared = shared;
         this.credentials = credentials;
         this.settings = settings;
         this.meters = meters;
@@ -114,12 +128,30 @@ public final class SmartStoreExtractors implements MallExtractors {
         return new SmartStoreSettlementReader(client(account, Api.SETTLEMENT), account.id(), from, to);
     }
 
+    /**
+     * One API's budget for one application: learnt from the gateway's headers, and, with a configured application
+     * rate and a shared store, also drawn from one bucket every process of this installation takes from.
+     */
+    private CallBudget applicationBudget(String application, Api api) {
+        CallBudget learnt = new TokenBucketBudget(settings.guessedRatePerSecond(), settings.guessedRatePerSecond(),
+                RATE_HEADERS);
+        double rate = settings.applicationRatePerSecond();
+        if (shared == null || rate <= 0) {
+            return learnt;
+        }
+        long burst = settings.applicationBurst() > 0 ? settings.applicationBurst() : Math.max(1, Math.round(rate));
+        // calls reach the gateway later than they leave, each by its own delay: a call under the burst and 5% under
+        // the rate keep that jitter from drawing a 429
+        return CallBudget.all(List.of(shared.budget("smartstore:" + application + ":" + api, Math.max(1, burst - 1),
+                rate * SHARED_RATE_MARGIN), learnt));
+    }
+
     private ApiClient client(MallAccount account, Api api) {
         return clients.computeIfAbsent(account.id() + "/" + api, key -> {
             String baseUrl = baseUrl(account);
             String application = credentials.load(account.id()).clientId();
-            CallBudget budget = applicationBudgets.computeIfAbsent(application + "/" + api, k -> new TokenBucketBudget(
-                    settings.guessedRatePerSecond(), settings.guessedRatePerSecond(), RATE_HEADERS));
+            CallBudget budget = applicationBudgets.computeIfAbsent(application + "/" + api,
+                    k -> applicationBudget(application, api));
             return new ApiClient(account, baseUrl, dialect, settings.api(), http, budget, tokens(account, baseUrl), json,
                     meters);
         });
