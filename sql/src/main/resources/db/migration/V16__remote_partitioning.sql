@@ -1,5 +1,6 @@
--- Scale-out of collectJob over RabbitMQ (remote partitioning). Times come from the database's clock (NOW(3)), never a
--- worker's, so clock skew between machines cannot make a live worker look dead.
+-- Scale-out of collectJob over RabbitMQ (remote partitioning). Times come from the database's clock in UTC
+-- (UTC_TIMESTAMP(3)), never a worker's and never a session's time zone, so neither clock skew between machines nor a
+-- session's zone can make a live worker look dead.
 
 -- One row per worker process while it lives: it beats every few seconds; the manager takes a worker whose beat is
 -- older than the timeout for dead (killed, cut off) and fails the partitions it held.

@@ -19,7 +19,7 @@ import java.util.List;
  * The one deployable app. With {@code --spring.batch.job.name=collectJob [businessDate=2026-11-20]} it runs that job
  * through the launch service and exits 0 only when it COMPLETED (the same parameters after a failure restart the failed
  * run); with {@code --mallbatch.command=NAME …} it runs an operator's command and exits; with
- * {@code --mallbatch.collect.mode=worker} it runs the collect partitions a manager sends over RabbitMQ until it is
+ * {@code --mallbatch.collect.mode=worker} (or {@code MALLBATCH_COLLECT_MODE=worker}) it runs the collect partitions a manager sends over RabbitMQ until it is
  * stopped (no web, no scheduler); otherwise it serves the admin web and runs the scheduler.
  */
 @SpringBootApplication
@@ -82,7 +82,9 @@ public class MallbatchApplication {
 
     /** A collect worker: it serves the partition queue, and a manager (or the scheduler elsewhere) starts the jobs. */
     static boolean isWorker(String[] args) {
-        return Arrays.stream(args).anyMatch(a -> a.equalsIgnoreCase(WORKER_ARG));
+        return Arrays.stream(args).anyMatch(a -> a.equalsIgnoreCase(WORKER_ARG))
+                || "worker".equalsIgnoreCase(System.getProperty("mallbatch.collect.mode"))
+                || "worker".equalsIgnoreCase(System.getenv("MALLBATCH_COLLECT_MODE"));
     }
 
     /** A job run or a command: do it and exit, no web, no scheduler. */

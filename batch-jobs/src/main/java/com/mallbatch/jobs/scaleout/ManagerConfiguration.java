@@ -15,8 +15,7 @@ import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
  * {@code mallbatch.collect.mode=manager}: collectJob's {@code collectAccounts} partitions the accounts as always, but
- * the partitions go to the workers over RabbitMQ ({@link RemotePartitionedStep}); a dead execution is recovered only
- * once its partitions on live workers ended ({@link LiveWorkBeforeRecovery}).
+ * the partitions go to the workers over RabbitMQ ({@link RemotePartitionedStep}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = CollectMode.PROPERTY, havingValue = "manager")
@@ -48,11 +47,5 @@ class ManagerConfiguration {
                                                 JobRepository jobRepository, JdbcPartitionClaims claims) {
         return new RemotePartitionedStep(steps, collectPartitionRequests, properties, new DeadWorkerReaper(jobRepository,
                 claims, properties.heartbeatInterval(), properties.heartbeatTimeout(), properties.timeout()));
-    }
-
-    @Bean
-    LiveWorkBeforeRecovery liveWorkBeforeRecovery(JdbcPartitionClaims claims, RemoteCollectProperties properties) {
-        return new LiveWorkBeforeRecovery(claims, properties.heartbeatTimeout(), properties.pollInterval(),
-                properties.timeout());
     }
 }

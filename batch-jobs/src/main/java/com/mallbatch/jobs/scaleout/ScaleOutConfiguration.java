@@ -33,6 +33,16 @@ public class ScaleOutConfiguration {
         return new JdbcPartitionClaims(jdbc);
     }
 
+    /**
+     * In every mode: a dead execution is recovered only once its partitions on live workers ended, also when a
+     * single process (the scheduler, a command) reruns a date a manager left.
+     */
+    @Bean
+    LiveWorkBeforeRecovery liveWorkBeforeRecovery(JdbcPartitionClaims claims, RemoteCollectProperties properties) {
+        return new LiveWorkBeforeRecovery(claims, properties.heartbeatTimeout(), properties.pollInterval(),
+                properties.timeout());
+    }
+
     /** Redis when {@code mallbatch.rate-limits.redis-url} is set (e.g. {@code redis://127.0.0.1:6379}), else in-process. */
     @Bean
     SharedRateLimits sharedRateLimits(@Value("${mallbatch.rate-limits.redis-url:}") String redisUrl,

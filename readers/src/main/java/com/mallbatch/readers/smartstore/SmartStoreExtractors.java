@@ -142,8 +142,9 @@ public final class SmartStoreExtractors implements MallExtractors {
         long burst = settings.applicationBurst() > 0 ? settings.applicationBurst() : Math.max(1, Math.round(rate));
         // calls reach the gateway later than they leave, each by its own delay: a call under the burst and 5% under
         // the rate keep that jitter from drawing a 429
-        return CallBudget.all(List.of(shared.budget("smartstore:" + application + ":" + api, Math.max(1, burst - 1),
-                rate * SHARED_RATE_MARGIN), learnt));
+        // this process's own wait first, so a token taken from the shared budget is spent at once
+        return CallBudget.all(List.of(learnt, shared.budget("smartstore:" + application + ":" + api,
+                Math.max(1, burst - 1), rate * SHARED_RATE_MARGIN)));
     }
 
     private ApiClient client(MallAccount account, Api api) {

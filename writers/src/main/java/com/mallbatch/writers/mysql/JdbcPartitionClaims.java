@@ -28,15 +28,15 @@ public final class JdbcPartitionClaims {
 
     /** A worker process joins (or beats again under the same name). */
     public void beat(String worker, int concurrency) {
-        jdbc.update("INSERT INTO collect_workers (worker, concurrency, started_at, heartbeat_at) VALUES (?, ?, NOW(3), NOW(3)) "
-                + "ON DUPLICATE KEY UPDATE heartbeat_at = NOW(3), concurrency = VALUES(concurrency)", worker, concurrency);
+        jdbc.update("INSERT INTO collect_workers (worker, concurrency, started_at, heartbeat_at) VALUES (?, ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)) "
+                + "ON DUPLICATE KEY UPDATE heartbeat_at = UTC_TIMESTAMP(3), concurrency = VALUES(concurrency)", worker, concurrency);
     }
 
     /** Claims a partition for {@code worker}; false when someone (maybe this worker, before a redelivery) already did. */
     public boolean claim(long stepExecutionId, long jobExecutionId, String partition, String worker) {
         try {
             return jdbc.update("INSERT INTO collect_partition_claims (step_execution_id, job_execution_id, partition_name, "
-                    + "worker, claimed_at) VALUES (?, ?, ?, ?, NOW(3))", stepExecutionId, jobExecutionId, partition, worker) == 1;
+                    + "worker, claimed_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(3))", stepExecutionId, jobExecutionId, partition, worker) == 1;
         } catch (DuplicateKeyException alreadyClaimed) {
             return false;
         }
@@ -50,7 +50,7 @@ public final class JdbcPartitionClaims {
 
     /** The partition's run ended, as {@code outcome} (COMPLETED, FAILED, LOST …). */
     public void ended(long stepExecutionId, String outcome) {
-        jdbc.update("UPDATE collect_partition_claims SET ended_at = NOW(3), outcome = ? WHERE step_execution_id = ? "
+        jdbc.update("UPDATE collect_partition_claims SET ended_at = UTC_TIMESTAMP(3), outcome = ? WHERE step_execution_id = ? "
                 + "AND ended_at IS NULL", outcome, stepExecutionId);
     }
 
@@ -73,7 +73,7 @@ public final class JdbcPartitionClaims {
     private List<Claim> held(long jobExecutionId, Duration silence, boolean dead) {
         return jdbc.query("SELECT c.step_execution_id, c.partition_name, c.worker, w.heartbeat_at FROM collect_partition_claims c "
                         + "JOIN collect_workers w ON w.worker = c.worker WHERE c.job_execution_id = ? AND c.ended_at IS NULL "
-                        + "AND (TIMESTAMPDIFF(MICROSECOND, w.heartbeat_at, NOW(3)) > ?) = ? ORDER BY c.step_execution_id",
+                        + "AND (TIMESTAMPDIFF(MICROSECOND, w.heartbeat_at, UTC_TIMESTAMP(3)) > ?) = ? ORDER BY c.step_execution_id",
                 (rs, i) -> new Claim(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toLocalDateTime()),
                 jobExecutionId, silence.toNanos() / 1000, dead);
     }
