@@ -7,8 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +31,7 @@ class KilledWorkerTest {
             Child first = cluster.startManager("manager-1");
 
             // w1 is mid-partition: it holds claims and one of its accounts has committed products
-            cluster.await(Duration.ofMinutes(2), () -> !midPartition(cluster, w1).isEmpty(), "w1 to be mid-partition",
+            cluster.await(Duration.ofMinutes(2), () -> !cluster.midPartition(w1).isEmpty(), "w1 to be mid-partition",
                     w1, w2, first);
             cluster.kill(w1);
             String dead = cluster.workerNameOf(w1);
@@ -93,12 +91,4 @@ class KilledWorkerTest {
         }
     }
 
-    /** w1's open claims whose account has committed products: w1 is in the middle of them. */
-    private static Set<String> midPartition(ScaleOutCluster cluster, Child w1) {
-        String worker = cluster.workerName(w1).orElse("?");
-        return new TreeSet<>(cluster.jdbc.queryForList("SELECT c.partition_name FROM collect_partition_claims c "
-                + "JOIN mall_accounts a ON c.partition_name = CONCAT('collectAccount:acme/CAFE24/', a.account_key) "
-                + "WHERE c.worker = ? AND c.ended_at IS NULL AND EXISTS (SELECT 1 FROM products p WHERE "
-                + "p.account_id = a.id)", String.class, worker));
-    }
 }

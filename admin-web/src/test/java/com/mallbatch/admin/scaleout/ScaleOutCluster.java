@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -190,6 +192,20 @@ final class ScaleOutCluster implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, no connection is closed politely, nothing is acknowledged. */
+    /** The worker's open claims whose account has committed products: it is in the middle of them. */
+    Set<String> midPartition(Child worker) {
+        String name = workerName(worker).orElse("?");
+        return new TreeSet<>(jdbc.queryForList("SELECT c.partition_name FROM collect_partition_claims c "
+                + "JOIN mall_accounts a ON c.partition_name = CONCAT('collectAccount:acme/CAFE24/', a.account_key) "
+                + "WHERE c.worker = ? AND c.ended_at IS NULL AND EXISTS (SELECT 1 FROM products p WHERE "
+                + "p.account_id = a.id)", String.class, name));
+    }
+
+    /** SIGTERM, as a service manager stops a process: the child shuts down on its own. */
+    void stop(Child child) {
+        child.process().destroy();
+    }
+
     void kill(Child child) {
         child.process().destroyForcibly();
         try {

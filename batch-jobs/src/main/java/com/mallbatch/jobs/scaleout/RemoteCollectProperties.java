@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param heartbeatInterval how often a worker writes its heartbeat (and the manager looks for dead ones)
  * @param heartbeatTimeout  a worker silent this long is dead: the manager fails the partitions it held
  * @param confirmTimeout    how long the manager waits for the broker to confirm (persist) one request
+ * @param drainTimeout      how long a worker that is told to stop (SIGTERM) takes no new request and waits for the
+ *                          partitions it runs to end; what is still running then is failed by the manager and rerun
  */
 @ConfigurationProperties("mallbatch.collect.remote")
 public record RemoteCollectProperties(@DefaultValue("mallbatch.collect.partitions") String queue,
@@ -27,5 +29,6 @@ public record RemoteCollectProperties(@DefaultValue("mallbatch.collect.partition
                                       @DefaultValue("12h") Duration timeout,
                                       @DefaultValue("5s") Duration heartbeatInterval,
                                       @DefaultValue("30s") Duration heartbeatTimeout,
-                                      @DefaultValue("10s") Duration confirmTimeout) {
+                                      @DefaultValue("10s") Duration confirmTimeout,
+                                      @DefaultValue("10m") Duration drainTimeout) {
 }

@@ -55,6 +55,9 @@ class WorkerConfiguration {
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(true);
         container.setMissingQueuesFatal(false);
+        // stopping (SIGTERM) cancels the consumers, so nothing new arrives, and waits for the running partitions:
+        // the listener threads run them, and the database pool and the heartbeat outlive this wait
+        container.setShutdownTimeout(properties.drainTimeout().toMillis());
         return container;
     }
 
