@@ -12,6 +12,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,11 @@ class SandboxAccountsFileTest {
             first = SandboxAccountsFile.reauthorizedAt(sandbox);
             assertThat(onlyTenant(file)).containsEntry("key", "acme").containsEntry("name", "에이크미 \"상사\": #1");
         }
-        Thread.sleep(5);
+        // a later start is stamped later: wait until the clock has passed the first stamp
+        OffsetDateTime firstStamp = OffsetDateTime.parse(first);
+        while (!OffsetDateTime.now().isAfter(firstStamp.plusNanos(999_999))) { // stamps count milliseconds
+            Thread.onSpinWait();
+        }
         try (SandboxServer sandbox = SandboxMain.start("--port=0", "--accounts-file=" + file, "--malls=1")) {
             Map<String, Object> credentials = map(account(list(onlyTenant(file).get("accounts")), "sandbox01").get("credentials"));
             assertThat(credentials.get("refreshToken")).as("the same seed issues the same initial token")

@@ -416,7 +416,7 @@ final class ScaleOutCluster implements AutoCloseable {
         }
     }
 
-    static void sleep(long millis) {
+    private static void sleep(long millis) {
         try {
             TimeUnit.MILLISECONDS.sleep(millis);
         } catch (InterruptedException e) {

@@ -29,6 +29,12 @@ final class TokenBucket {
         return (long) Math.floor(tokens);
     }
 
+    /** The tokens there are now, whole or not, without taking one. */
+    synchronized double available() {
+        refill();
+        return tokens;
+    }
+
     int replenishRate() {
         return replenishRate;
     }

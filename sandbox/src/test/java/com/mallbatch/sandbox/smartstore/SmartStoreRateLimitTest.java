@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +74,8 @@ class SmartStoreRateLimitTest {
         String token1 = calls.newToken("smartstore01");
         String token2 = calls.newToken("smartstore02");
         String token3 = calls.newToken("smartstore03");
-        Thread.sleep(2_100); // full buckets
+        awaitTokens("smartstore01", SmartStoreSeller.SETTLE_DAILY, 4); // full
+        awaitTokens("smartstore01", SmartStoreSeller.SEARCH, 4);
 
         List<Answer> answers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -102,8 +105,18 @@ class SmartStoreRateLimitTest {
         assertThat(search.header("GNCP-GW-RateLimit-Remaining")).isEqualTo("3");
         assertThat(calls.get("smartstore03", SETTLE, token3).status()).isEqualTo(200);
 
-        Thread.sleep(600); // a token back after half a second
+        awaitTokens("smartstore02", SmartStoreSeller.SETTLE_DAILY, 1); // a token back, half a second at 2 a second
         assertThat(calls.get("smartstore02", SETTLE, token2).status()).isEqualTo(200);
         assertThat(sandbox.smartStore().seller("smartstore02").rejected429()).isEqualTo(1);
+    }
+
+    /** Waits, without spending any, until the application's bucket of {@code api} holds {@code tokens}. */
+    private void awaitTokens(String sellerId, String api, int tokens) {
+        TokenBucket bucket = sandbox.smartStore().seller(sellerId).application().bucket(api);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (bucket.available() < tokens) {
+            assertThat(System.nanoTime()).as("%s's %s bucket to hold %d tokens", sellerId, api, tokens).isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 }
