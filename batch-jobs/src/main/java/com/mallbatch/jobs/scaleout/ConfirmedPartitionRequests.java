@@ -1,6 +1,5 @@
 package com.mallbatch.jobs.scaleout;
 
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.support.converter.MessageConverter;
@@ -31,8 +30,7 @@ final class ConfirmedPartitionRequests implements MessageHandler {
 
     @Override
     public void handleMessage(Message<?> request) {
-        MessageProperties properties = new MessageProperties();
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        MessageProperties properties = new MessageProperties(); // persistent by default
         org.springframework.amqp.core.Message message = converter.toMessage(request.getPayload(), properties);
         rabbit.invoke(channel -> {
             channel.send("", queue, message);

@@ -16,6 +16,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,10 +89,13 @@ final class DeadWorkerReaper implements StepExecutionListener {
     /** Fails every partition of the run held by a worker that stopped beating. */
     synchronized void sweep(long jobExecutionId) {
         try {
-            for (JdbcPartitionClaims.Claim lost : claims.heldByDeadWorkers(jobExecutionId, silence)) {
+            List<JdbcPartitionClaims.Claim> held = claims.heldByDeadWorkers(jobExecutionId, silence);
+            // loaded once per sweep: it brings every step execution and its context
+            JobExecution job = held.isEmpty() ? null : jobRepository.getJobExecution(jobExecutionId);
+            for (JdbcPartitionClaims.Claim lost : held) {
                 String why = "worker " + lost.worker() + " stopped beating at " + lost.lastBeat()
                         + " while it ran this account (killed, or cut off from the database)";
-                BatchStatus endedBefore = fail(jobExecutionId, lost.partition(), why);
+                BatchStatus endedBefore = fail(job, lost.partition(), why);
                 if (endedBefore == null) {
                     log.warn("{}: {}; marked FAILED", lost.partition(), why);
                 }
@@ -113,7 +117,7 @@ final class DeadWorkerReaper implements StepExecutionListener {
         for (StepExecution step : job.getStepExecutions()) {
             if (step.getStepName().startsWith(PARTITION_PREFIX) && step.getStatus().isRunning()
                     && !claimed.contains(step.getId())) {
-                fail(manager.getJobExecutionId(), step.getStepName(), "no worker took it before the manager stopped "
+                fail(job, step.getStepName(), "no worker took it before the manager stopped "
                         + "waiting (" + reason + "); check that workers run on the same queue and database");
             }
         }
@@ -123,9 +127,8 @@ final class DeadWorkerReaper implements StepExecutionListener {
      * Marks the partition and its running stage FAILED with {@code why}; returns null when it did, else the status the
      * partition had already ended with.
      */
-    private BatchStatus fail(long jobExecutionId, String partitionName, String why) {
+    private BatchStatus fail(JobExecution job, String partitionName, String why) {
         String suffix = partitionName.substring(PARTITION_PREFIX.length());
-        JobExecution job = jobRepository.getJobExecution(jobExecutionId);
         StepExecution partition = null;
         String stage = CollectJobConfiguration.ACCOUNT_STEP;
         for (StepExecution step : job.getStepExecutions()) {

@@ -2,7 +2,9 @@ package com.mallbatch.readers.api;
 
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.readers.MallApiException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,6 +50,8 @@ public final class ApiClient {
     private final ApiAuth auth;
     private final ObjectMapper json;
     private final MeterRegistry meters;
+    private final Timer throttleWait;
+    private final Map<String, Counter> calls = new ConcurrentHashMap<>();
     private final RetryTemplate retry;
 
     public ApiClient(MallAccount account, String baseUrl, ApiDialect dialect, ApiSettings settings, OkHttpClient http,
@@ -59,6 +64,7 @@ public final class ApiClient {
         this.auth = auth;
         this.json = json;
         this.meters = meters;
+        this.throttleWait = meters.timer("mallbatch.api.throttle.wait", "platform", dialect.platform());
         this.retry = new RetryTemplate(RetryPolicy.builder()
                 .includes(TransientApiException.class)
                 .maxRetries(settings.maxRetries())
@@ -88,15 +94,15 @@ public final class ApiClient {
             if (last instanceof MallApiException fatal) {
                 throw fatal;
             }
-            throw new MallApiException(name() + " " + account.label() + " " + url(path, params) + " still failing after "
-                    + (e.getRetryCount() + 1) + " attempts: " + last.getMessage(), last);
+            throw new MallApiException(dialect.displayName() + " " + account.label() + " " + url(path, params)
+                    + " still failing after " + (e.getRetryCount() + 1) + " attempts: " + last.getMessage(), last);
         }
     }
 
     private Reply attempt(String path, Map<String, String> params, Object body) {
         HttpUrl url = url(path, params);
         long waited = budget.acquire();
-        meters.timer("mallbatch.api.throttle.wait", "platform", dialect.platform()).record(waited, TimeUnit.NANOSECONDS);
+        throttleWait.record(waited, TimeUnit.NANOSECONDS);
         String authorization = auth.authorization();
         Request.Builder request = new Request.Builder().url(url).header("Authorization", authorization);
         dialect.headers().forEach(request::header);
@@ -127,21 +133,13 @@ public final class ApiClient {
                     }
                     throw new TransientApiException(said);
                 }
-                default -> throw new MallApiException(name() + " " + account.label() + " refused " + url + " with HTTP "
-                        + response.code() + ": " + failure.message());
+                default -> throw new MallApiException(dialect.displayName() + " " + account.label() + " refused " + url
+                        + " with HTTP " + response.code() + ": " + failure.message());
             }
         } catch (IOException e) {
             count("io_error");
             throw new TransientApiException(url + " failed: " + e, e);
         }
-    }
-
-    private String name() {
-        return switch (dialect.platform()) {
-            case "CAFE24" -> "Cafe24";
-            case "SMARTSTORE" -> "SmartStore";
-            default -> dialect.platform();
-        };
     }
 
     private JsonNode parse(byte[] body, HttpUrl url) {
@@ -174,6 +172,7 @@ public final class ApiClient {
 
     private void count(String outcome) {
         // per platform, not per account: a thousand accounts must not make a thousand series per outcome
-        meters.counter("mallbatch.api.calls", "platform", dialect.platform(), "outcome", outcome).increment();
+        calls.computeIfAbsent(outcome, o -> meters.counter("mallbatch.api.calls", "platform", dialect.platform(),
+                "outcome", o)).increment();
     }
 }

@@ -27,6 +27,9 @@ public interface ApiDialect {
     /** CAFE24, SMARTSTORE … */
     String platform();
 
+    /** The platform as people write it, in error messages ("Cafe24", "SmartStore"). */
+    String displayName();
+
     /** Headers every call carries besides Authorization (an API version …). */
     Map<String, String> headers();
 

@@ -28,6 +28,11 @@ final class Cafe24Dialect implements ApiDialect {
     }
 
     @Override
+    public String displayName() {
+        return "Cafe24";
+    }
+
+    @Override
     public Map<String, String> headers() {
         return headers;
     }

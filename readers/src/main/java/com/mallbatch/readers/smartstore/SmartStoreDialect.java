@@ -29,6 +29,11 @@ final class SmartStoreDialect implements ApiDialect {
     }
 
     @Override
+    public String displayName() {
+        return "SmartStore";
+    }
+
+    @Override
     public Map<String, String> headers() {
         return Map.of("Accept", "application/json");
     }
