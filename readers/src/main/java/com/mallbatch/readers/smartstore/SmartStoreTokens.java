@@ -83,8 +83,7 @@ final class SmartStoreTokens implements ApiAuth {
     private void issue() {
         MallCredentials credentials = store.load(account.id());
         long timestamp = clock.millis();
-        String signature = Base64.getEncoder().encodeToString(BCrypt.hashpw(credentials.clientId() + "_" + timestamp,
-                credentials.clientSecret()).getBytes(StandardCharsets.UTF_8));
+        String signature = sign(credentials, timestamp);
         FormBody.Builder form = new FormBody.Builder().add("client_id", credentials.clientId())
                 .add("timestamp", String.valueOf(timestamp)).add("grant_type", "client_credentials")
                 .add("client_secret_sign", signature);
@@ -108,6 +107,14 @@ final class SmartStoreTokens implements ApiAuth {
             log.info("Got a SmartStore access token for {}, valid until {}", account.label(), expiresAt);
         } catch (IOException | JacksonException e) {
             throw new TransientApiException("token request for " + account.label() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code client_secret_sign}: Base64 of bcrypt(client id _ timestamp) salted with the client secret. */
+    private String sign(MallCredentials credentials, long timestamp) {
+        try {
+            return Base64.getEncoder().encodeToString(BCrypt.hashpw(credentials.clientId() + "_" + timestamp,
+                    credentials.clientSecret()).getBytes(StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
             throw new MallApiException("The SmartStore client secret of " + account.label() + " is not a bcrypt salt ("
                     + e.getMessage() + "); copy the application secret from the Commerce API center as it is, $ signs "

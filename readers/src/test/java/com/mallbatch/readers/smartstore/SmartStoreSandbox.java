@@ -85,10 +85,15 @@ final class SmartStoreSandbox implements AutoCloseable {
 
     /** The seller as a mall account (id: its number, smartstore02 is 2), its credentials stored. */
     MallAccount account(String sellerId) {
+        return account(sellerId, seller(sellerId).clientSecret());
+    }
+
+    /** The seller as an account whose stored client secret is {@code clientSecret}. */
+    MallAccount account(String sellerId, String clientSecret) {
         SmartStoreSeller seller = seller(sellerId);
         long id = Long.parseLong(sellerId.substring("smartstore".length()));
         String onBehalfOf = seller.tokenType().equals("SELLER") ? seller.sellerId() : null;
-        credentials.put(id, new MallCredentials(seller.clientId(), seller.clientSecret(), onBehalfOf, null, null));
+        credentials.put(id, new MallCredentials(seller.clientId(), clientSecret, onBehalfOf, null, null));
         return new MallAccount(id, "acme", Platform.SMARTSTORE, sellerId, server.smartStoreBaseUrl(sellerId),
                 RateBudget.CAFE24_DEFAULT, null, true);
     }
