@@ -1,6 +1,7 @@
 package com.mallbatch.readers;
 
 import com.mallbatch.domain.Category;
+import com.mallbatch.domain.DailyTotals;
 import com.mallbatch.domain.DailySettlement;
 import com.mallbatch.domain.CategoryMembership;
 import com.mallbatch.domain.MallAccount;
@@ -11,6 +12,8 @@ import com.mallbatch.domain.VariantStock;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What a platform adapter offers the collect job: restartable readers that yield the canonical model. A record the
@@ -58,5 +61,24 @@ public interface MallExtractors {
      */
     default ItemStreamReader<DailySettlement> dailySettlements(MallAccount account, LocalDate from, LocalDate to) {
         return () -> null;
+    }
+
+    /**
+     * The mall's own sales report of one day (order count and amount), read now, for reconciliation: empty where the
+     * platform has no such report (a crawled seller center records its totals box while collecting orders instead).
+     *
+     * @throws com.mallbatch.domain.ReportNotReadyException when the mall has not published that day's report yet
+     */
+    default Optional<DailyTotals> salesReport(MallAccount account, LocalDate day) {
+        return Optional.empty();
+    }
+
+    /**
+     * Re-reads the given products' pages now, outside any collect, for reconciliation's re-verification: their
+     * variants with stock as the mall shows them at this moment. Empty where the platform has nothing to re-verify
+     * (API platforms report their own data).
+     */
+    default List<VariantStock> reread(MallAccount account, List<String> productNos, LocalDate businessDate) {
+        return List.of();
     }
 }
