@@ -5,12 +5,14 @@ import com.mallbatch.readers.cafe24.Cafe24Configuration;
 import com.mallbatch.readers.crawl.CrawlConfiguration;
 import com.mallbatch.readers.smartstore.SmartStoreConfiguration;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
+import com.mallbatch.jobs.commands.BreakCommands;
 import com.mallbatch.jobs.commands.CommandRunner;
 import com.mallbatch.jobs.commands.ConfirmSettlementCommand;
 import com.mallbatch.jobs.commands.PostSettlementsCommand;
 import com.mallbatch.jobs.commands.ResumeAccountCommand;
 import com.mallbatch.jobs.commands.RotateSecretKeyCommand;
 import com.mallbatch.jobs.imports.ImportJobConfiguration;
+import com.mallbatch.jobs.reconcile.ReconcileJobConfiguration;
 import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
 import com.mallbatch.jobs.support.AdapterConfiguration;
 import com.mallbatch.jobs.launch.CommandLineJobRunner;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Import;
         CrawlConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
         AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
         ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
-        RotateSecretKeyCommand.class, ScaleOutConfiguration.class})
+        RotateSecretKeyCommand.class, ScaleOutConfiguration.class, ReconcileJobConfiguration.class,
+        BreakCommands.class})
 public class MallbatchJobs {
 }

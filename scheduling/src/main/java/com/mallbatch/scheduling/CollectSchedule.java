@@ -7,28 +7,45 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * When the nightly collect runs: on every cron tick ({@code mallbatch.schedule.collect-cron}, Asia/Seoul) and once when
- * the app has started, each time catching up every missed date. Every instance has this schedule; ShedLock lets one
- * of them fire (the lock is kept alive while a long catch-up runs), so each slot runs once.
+ * the app has started, each time catching up every missed date and then reconciling the dates it collected; and when
+ * reconcile asks again for reports that were not ready ({@code mallbatch.schedule.reconcile-recheck-cron}). Every
+ * instance has this schedule; ShedLock lets one of them fire (the lock is kept alive while a long catch-up runs), so
+ * each slot runs once.
  */
 public class CollectSchedule {
 
     static final String LOCK = "collectJob";
+    static final String RECHECK_LOCK = "reconcileRecheck";
 
     private final CollectCatchUp catchUp;
+    private final ReconcileCatchUp reconcile;
 
-    CollectSchedule(CollectCatchUp catchUp) {
+    CollectSchedule(CollectCatchUp catchUp, ReconcileCatchUp reconcile) {
         this.catchUp = catchUp;
+        this.reconcile = reconcile;
     }
 
     @Scheduled(cron = "${mallbatch.schedule.collect-cron:0 30 2 * * *}", zone = "Asia/Seoul")
     @SchedulerLock(name = LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
     public void onTick() {
-        catchUp.run("schedule");
+        nightly();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     @SchedulerLock(name = LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
     public void onStart() {
-        catchUp.run("schedule");
+        nightly();
+    }
+
+    /** The reports some malls publish later in the morning (Cafe24: 06:00): the dates that waited for them. */
+    @Scheduled(cron = "${mallbatch.schedule.reconcile-recheck-cron:0 15 6 * * *}", zone = "Asia/Seoul")
+    @SchedulerLock(name = RECHECK_LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
+    public void onRecheckTick() {
+        reconcile.recheckPending("schedule");
+    }
+
+    /** Collect every missed date, then reconcile what was collected (failed dates too: they get freshness breaks). */
+    private void nightly() {
+        reconcile.afterCollect(catchUp.run("schedule"), "schedule");
     }
 }

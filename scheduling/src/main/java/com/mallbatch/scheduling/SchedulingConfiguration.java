@@ -1,6 +1,8 @@
 package com.mallbatch.scheduling;
 
 import com.mallbatch.jobs.launch.JobLaunchService;
+import com.mallbatch.jobs.reconcile.ReconcileProperties;
+import com.mallbatch.writers.mysql.JdbcReconcileLedger;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
@@ -48,7 +50,13 @@ public class SchedulingConfiguration {
     }
 
     @Bean
-    CollectSchedule collectSchedule(CollectCatchUp catchUp) {
-        return new CollectSchedule(catchUp);
+    ReconcileCatchUp reconcileCatchUp(JobLaunchService launcher, JobRepository jobRepository, JdbcReconcileLedger ledger,
+                                      Clock clock, ReconcileProperties properties) {
+        return new ReconcileCatchUp(launcher, jobRepository, ledger, clock, properties.recheckDays());
+    }
+
+    @Bean
+    CollectSchedule collectSchedule(CollectCatchUp catchUp, ReconcileCatchUp reconcile) {
+        return new CollectSchedule(catchUp, reconcile);
     }
 }

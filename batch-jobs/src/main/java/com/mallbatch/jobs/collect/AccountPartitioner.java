@@ -21,7 +21,7 @@ import java.util.Map;
 public final class AccountPartitioner implements Partitioner {
 
     private static final Logger log = LoggerFactory.getLogger(AccountPartitioner.class);
-    static final String ACCOUNT_ID = "accountId";
+    public static final String ACCOUNT_ID = "accountId";
     static final String ACCOUNT = "account";
     /** Longest account label kept whole in step names (BATCH_STEP_EXECUTION.STEP_NAME holds 100 characters). */
     private static final int MAX_LABEL = 70;
@@ -29,16 +29,21 @@ public final class AccountPartitioner implements Partitioner {
     private final MallAccounts accounts;
     private final AccountHealthStore health;
     private final String tenantKey;
+    private final boolean includePaused;
 
     public AccountPartitioner(MallAccounts accounts, AccountHealthStore health) {
-        this(accounts, health, null);
+        this(accounts, health, null, false);
     }
 
-    /** Only the accounts of one tenant; null: every tenant's. */
-    public AccountPartitioner(MallAccounts accounts, AccountHealthStore health, String tenantKey) {
+    /**
+     * @param tenantKey     only the accounts of this tenant; null: every tenant's
+     * @param includePaused whether paused accounts get a partition too (reconcile reports on them; collect skips them)
+     */
+    public AccountPartitioner(MallAccounts accounts, AccountHealthStore health, String tenantKey, boolean includePaused) {
         this.accounts = accounts;
         this.health = health;
         this.tenantKey = tenantKey;
+        this.includePaused = includePaused;
     }
 
     @Override
@@ -49,7 +54,7 @@ public final class AccountPartitioner implements Partitioner {
                 continue;
             }
             AccountHealth state = health.get(account.id());
-            if (state.paused()) {
+            if (state.paused() && !includePaused) {
                 log.warn("Skipping paused account {} (paused {} after: {}); resume it with: {}", account.label(),
                         state.pausedAt(), state.pausedReason(), AccountHealthService.resumeCommand(account));
                 continue;

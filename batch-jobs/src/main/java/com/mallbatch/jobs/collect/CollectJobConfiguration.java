@@ -243,7 +243,7 @@ public class CollectJobConfiguration {
         return new AccountReaders(accounts, extractors);
     }
 
-    static JobParametersValidator businessDateRequired() {
+    public static JobParametersValidator businessDateRequired() {
         return parameters -> {
             String value = parameters == null ? null : parameters.getString(BusinessDate.PARAMETER);
             try {

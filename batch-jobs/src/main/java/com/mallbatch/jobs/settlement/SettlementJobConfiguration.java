@@ -100,7 +100,7 @@ public class SettlementJobConfiguration {
     @StepScope
     public Partitioner periodAccounts(MallAccounts accounts, AccountHealthStore health,
                                       @Value("#{jobParameters['tenant']}") String tenant) {
-        return new AccountPartitioner(accounts, health, tenant);
+        return new AccountPartitioner(accounts, health, tenant, false);
     }
 
     @Bean

@@ -14,6 +14,9 @@ import com.mallbatch.writers.mysql.JdbcCategoryMemberships;
 import com.mallbatch.writers.mysql.JdbcLaunchAudit;
 import com.mallbatch.writers.mysql.JdbcCrawlOutcomes;
 import com.mallbatch.writers.mysql.JdbcDailyTotals;
+import com.mallbatch.writers.mysql.JdbcReconcileFacts;
+import com.mallbatch.writers.mysql.JdbcReconcileLedger;
+import com.mallbatch.domain.port.ReconcileFacts;
 import com.mallbatch.writers.mysql.JdbcStockLevels;
 import com.mallbatch.writers.mysql.JdbcCrawlProfiles;
 import com.mallbatch.writers.mysql.JdbcFetchFailures;
@@ -163,6 +166,16 @@ public class AdapterConfiguration {
     @Bean
     DailyTotalsLog dailyTotalsLog(JdbcTemplate jdbc, PlatformTransactionManager tx) {
         return new JdbcDailyTotals(jdbc, tx);
+    }
+
+    @Bean
+    ReconcileFacts reconcileFacts(JdbcTemplate jdbc, Clock clock) {
+        return new JdbcReconcileFacts(jdbc, clock);
+    }
+
+    @Bean
+    JdbcReconcileLedger reconcileLedger(JdbcTemplate jdbc) {
+        return new JdbcReconcileLedger(jdbc);
     }
 
     @Bean

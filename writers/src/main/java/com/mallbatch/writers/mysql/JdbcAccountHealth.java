@@ -49,7 +49,7 @@ public final class JdbcAccountHealth implements AccountHealthStore {
                         + "consecutive_failures) VALUES (?, ?, ?, ?, 1) ON DUPLICATE KEY UPDATE "
                         + "last_failure_at = VALUES(last_failure_at), last_failure_stage = VALUES(last_failure_stage), "
                         + "last_failure_message = VALUES(last_failure_message), consecutive_failures = consecutive_failures + 1",
-                accountId, at, stage, cut(message, 2000));
+                accountId, at, stage, Text.cut(message, 2000));
         return get(accountId);
     }
 
@@ -57,16 +57,12 @@ public final class JdbcAccountHealth implements AccountHealthStore {
     public void pause(long accountId, String reason, LocalDateTime at) {
         jdbc.update("INSERT INTO account_health (account_id, paused, paused_reason, paused_at) VALUES (?, TRUE, ?, ?) "
                 + "ON DUPLICATE KEY UPDATE paused = TRUE, paused_reason = VALUES(paused_reason), paused_at = VALUES(paused_at)",
-                accountId, cut(reason, 500), at);
+                accountId, Text.cut(reason, 500), at);
     }
 
     @Override
     public void resume(long accountId) {
         jdbc.update("INSERT INTO account_health (account_id) VALUES (?) ON DUPLICATE KEY UPDATE paused = FALSE, "
                 + "paused_reason = NULL, paused_at = NULL, consecutive_failures = 0", accountId);
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 }

@@ -20,10 +20,6 @@ public final class JdbcFetchFailures implements FetchFailureLog {
     public void record(Failure f) {
         ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO fetch_failures (account_id, url, "
                         + "http_status, error, attempt, step_execution_id) VALUES (?, ?, ?, ?, ?, ?)", f.accountId(),
-                cut(f.url(), 1000), f.httpStatus(), cut(f.error(), 2000), f.attempt(), f.stepExecutionId()));
-    }
-
-    private static String cut(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+                Text.cut(f.url(), 1000), f.httpStatus(), Text.cut(f.error(), 2000), f.attempt(), f.stepExecutionId()));
     }
 }

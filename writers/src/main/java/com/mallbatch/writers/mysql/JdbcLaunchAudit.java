@@ -17,11 +17,7 @@ public final class JdbcLaunchAudit {
 
     public void record(String launchedBy, String jobName, String parameters, Long jobExecutionId, String outcome) {
         ownTransaction.executeWithoutResult(status -> jdbc.update("INSERT INTO job_launches (launched_by, job_name, "
-                        + "parameters, job_execution_id, outcome) VALUES (?, ?, ?, ?, ?)", cut(launchedBy, 100), jobName,
-                cut(parameters, 2000), jobExecutionId, cut(outcome, 500)));
-    }
-
-    private static String cut(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+                        + "parameters, job_execution_id, outcome) VALUES (?, ?, ?, ?, ?)", Text.cut(launchedBy, 100), jobName,
+                Text.cut(parameters, 2000), jobExecutionId, Text.cut(outcome, 500)));
     }
 }

@@ -1,0 +1,72 @@
+package com.mallbatch.jobs.reconcile;
+
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.reconcile.CheckOutcome;
+import com.mallbatch.domain.reconcile.ReconcileCheck;
+import com.mallbatch.domain.reconcile.ReconcileThresholds;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * One account's reconcile, as a chunk-oriented step over check names: the processor runs a check, the writer records
+ * its outcome (results and break events) in the chunk's transaction — so a check's outcome is either all recorded and
+ * counted as done, or not at all and run again on restart.
+ */
+final class AccountCheckRun implements ItemProcessor<String, AccountCheckRun.Recorded>, ItemWriter<AccountCheckRun.Recorded> {
+
+    /** A check's outcome for the account and date, ready to record. */
+    record Recorded(long accountId, LocalDate businessDate, CheckOutcome outcome, long jobExecutionId) {
+    }
+
+    private final Map<String, ReconcileCheck> checks;
+    private final MallAccount account;
+    private final LocalDate businessDate;
+    private final ReconcileThresholds thresholds;
+    private final boolean tenantAnchor;
+    private final long jobExecutionId;
+    private final BreakLifecycle lifecycle;
+
+    AccountCheckRun(Map<String, ReconcileCheck> checks, MallAccount account, LocalDate businessDate,
+                    ReconcileThresholds thresholds, boolean tenantAnchor, long jobExecutionId, BreakLifecycle lifecycle) {
+        this.checks = checks;
+        this.account = account;
+        this.businessDate = businessDate;
+        this.thresholds = thresholds;
+        this.tenantAnchor = tenantAnchor;
+        this.jobExecutionId = jobExecutionId;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public Recorded process(String name) {
+        ReconcileCheck check = checks.get(name);
+        if (!check.appliesTo(account)) {
+            return null;
+        }
+        try {
+            CheckOutcome outcome = check.run(new ReconcileCheck.Scope(account, businessDate, thresholds, tenantAnchor));
+            return new Recorded(account.id(), businessDate, outcome, jobExecutionId);
+        } catch (RuntimeException e) {
+            throw new CheckFailedException(account.label() + ": check " + name + " of " + businessDate
+                    + " could not run: " + e.getMessage() + "; rerun the same command to resume from this check", e);
+        }
+    }
+
+    @Override
+    public void write(Chunk<? extends Recorded> chunk) {
+        for (Recorded r : chunk) {
+            lifecycle.record(r.accountId(), r.businessDate(), r.outcome(), r.jobExecutionId());
+        }
+    }
+
+    /** A check that could not run at all (a mall or the database did not answer): the account's reconcile fails. */
+    static final class CheckFailedException extends RuntimeException {
+        CheckFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package com.mallbatch.jobs.reconcile;
+
+import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.port.AccountHealthStore;
+import com.mallbatch.domain.port.AlertNotifier;
+import com.mallbatch.domain.port.DailyTotalsLog;
+import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.domain.port.ReconcileFacts;
+import com.mallbatch.domain.reconcile.ReconcileCheck;
+import com.mallbatch.jobs.collect.AccountPartitioner;
+import com.mallbatch.jobs.collect.CollectJobConfiguration;
+import com.mallbatch.jobs.reconcile.checks.FreshnessCheck;
+import com.mallbatch.jobs.reconcile.checks.OrdersVsMallTotalsCheck;
+import com.mallbatch.jobs.reconcile.checks.SalesReports;
+import com.mallbatch.jobs.reconcile.checks.StockVsMasterCheck;
+import com.mallbatch.jobs.reconcile.checks.VolumeAnomalyCheck;
+import com.mallbatch.jobs.support.BusinessDate;
+import com.mallbatch.readers.ExtractorRegistry;
+import com.mallbatch.writers.mysql.JdbcImports;
+import com.mallbatch.writers.mysql.JdbcReconcileLedger;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * reconcileJob: for one business date (and optionally one {@code tenant}), every enabled account's checks, then one
+ * digest per tenant.
+ *
+ * <pre>
+ * reconcileAccounts — partitioned once per account, paused ones included, {@code mallbatch.reconcile.concurrency} at a time:
+ *   reconcileAccount:acme/CAFE24/acmeshop = chunk-oriented over the checks (one check a chunk: its results and
+ *                                           break events commit together)
+ * reconcileDigest   — one digest per tenant of what is new; fails the job when an account's reconcile failed
+ * </pre>
+ *
+ * A failed run restarts with the same parameters: completed accounts are kept, a failed one goes on with its first
+ * check not recorded. A run of an already reconciled date (a re-check for a report that was late: {@code recheck=N})
+ * records only what changed.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReconcileProperties.class)
+public class ReconcileJobConfiguration {
+
+    public static final String JOB_NAME = "reconcileJob";
+    static final String ACCOUNTS_STEP = "reconcileAccounts";
+    static final String ACCOUNT_STEP = "reconcileAccount";
+    static final String DIGEST_STEP = "reconcileDigest";
+
+    @Bean
+    public Job reconcileJob(JobRepository jobRepository, Step reconcileAccounts, Step reconcileDigest) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(CollectJobConfiguration.businessDateRequired())
+                .start(reconcileAccounts).on("*").to(reconcileDigest)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Step reconcileAccounts(JobRepository jobRepository, Step reconcileAccount, Partitioner reconcilePartitioner,
+                           ReconcileProperties properties) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(ACCOUNT_STEP + "-");
+        executor.setConcurrencyLimit(properties.concurrency());
+        return new StepBuilder(ACCOUNTS_STEP, jobRepository)
+                .partitioner(ACCOUNT_STEP, reconcilePartitioner)
+                .step(reconcileAccount)
+                .gridSize(properties.concurrency())
+                .taskExecutor(executor)
+                .build();
+    }
+
+    /** One partition per enabled account of the job's {@code tenant} (every tenant's without it), paused ones too. */
+    @Bean
+    @StepScope
+    Partitioner reconcilePartitioner(MallAccounts accounts, AccountHealthStore health,
+                                     @Value("#{jobParameters['tenant']}") String tenant) {
+        return new AccountPartitioner(accounts, health, tenant, true);
+    }
+
+    @Bean
+    Step reconcileAccount(JobRepository jobRepository, PlatformTransactionManager tx, CheckNames reconcileChecks,
+                          AccountCheckRun accountCheckRun) {
+        return new StepBuilder(ACCOUNT_STEP, jobRepository)
+                .<String, AccountCheckRun.Recorded>chunk(1)
+                .transactionManager(tx)
+                .reader(reconcileChecks)
+                .processor(accountCheckRun)
+                .writer(accountCheckRun)
+                .faultTolerant()
+                .retry(TransientDataAccessException.class)
+                .retryLimit(3)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    CheckNames reconcileChecks(Map<String, ReconcileCheck> reconcileCheckSet) {
+        return new CheckNames(List.copyOf(reconcileCheckSet.keySet()));
+    }
+
+    @Bean
+    @StepScope
+    AccountCheckRun accountCheckRun(Map<String, ReconcileCheck> reconcileCheckSet, MallAccounts accounts,
+                                    ReconcileProperties properties, BreakLifecycle lifecycle,
+                                    @Value("#{stepExecution}") StepExecution step) {
+        MallAccount account = accounts.byId(step.getExecutionContext().getLong(AccountPartitioner.ACCOUNT_ID));
+        boolean anchor = accounts.enabled().stream().filter(a -> a.tenantKey().equals(account.tenantKey()))
+                .min(Comparator.comparingLong(MallAccount::id)).map(a -> a.id() == account.id()).orElse(false);
+        return new AccountCheckRun(reconcileCheckSet, account,
+                BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER)),
+                properties.thresholdsFor(account.tenantKey()), anchor, step.getJobExecutionId(), lifecycle);
+    }
+
+    @Bean
+    Step reconcileDigest(JobRepository jobRepository, PlatformTransactionManager tx, ReconcileDigestTasklet digestTasklet) {
+        return new StepBuilder(DIGEST_STEP, jobRepository).tasklet(digestTasklet, tx).build();
+    }
+
+    @Bean
+    ReconcileDigestTasklet reconcileDigestTasklet(ReconcileDigest digest, MallAccounts accounts, ReconcileMetrics metrics) {
+        return new ReconcileDigestTasklet(digest, accounts, metrics);
+    }
+
+    /** The checks that run, in order, by name: all of them unless {@code mallbatch.reconcile.checks} names some. */
+    @Bean
+    Map<String, ReconcileCheck> reconcileCheckSet(List<ReconcileCheck> all, ReconcileProperties properties) {
+        Map<String, ReconcileCheck> byName = new LinkedHashMap<>();
+        all.forEach(check -> byName.put(check.name(), check));
+        if (properties.checks().isEmpty()) {
+            return byName;
+        }
+        Map<String, ReconcileCheck> chosen = new LinkedHashMap<>();
+        for (String name : properties.checks()) {
+            ReconcileCheck check = byName.get(name);
+            if (check == null) {
+                throw new IllegalArgumentException("mallbatch.reconcile.checks names '" + name + "'; the checks are "
+                        + byName.keySet());
+            }
+            chosen.put(name, check);
+        }
+        return chosen;
+    }
+
+    @Bean
+    FreshnessCheck freshnessCheck(ReconcileFacts facts, AccountHealthStore health) {
+        return new FreshnessCheck(facts, health);
+    }
+
+    @Bean
+    StockVsMasterCheck stockVsMasterCheck(ReconcileFacts facts) {
+        return new StockVsMasterCheck(facts);
+    }
+
+    @Bean
+    OrdersVsMallTotalsCheck ordersVsMallTotalsCheck(ReconcileFacts facts, ExtractorRegistry extractors,
+                                                    DailyTotalsLog totalsLog, ReconcileProperties properties, Clock clock) {
+        SalesReports reports = (account, day) -> {
+            var report = extractors.forAccount(account).salesReport(account, day);
+            report.ifPresent(totalsLog::record);
+            return report;
+        };
+        return new OrdersVsMallTotalsCheck(facts, reports, properties.reportReadyAt(), clock);
+    }
+
+    @Bean
+    VolumeAnomalyCheck volumeAnomalyCheck(ReconcileFacts facts) {
+        return new VolumeAnomalyCheck(facts);
+    }
+
+    @Bean
+    BreakLifecycle breakLifecycle(JdbcReconcileLedger ledger) {
+        return new BreakLifecycle(ledger);
+    }
+
+    @Bean
+    public BreakDecisions breakDecisions(JdbcReconcileLedger ledger) {
+        return new BreakDecisions(ledger);
+    }
+
+    @Bean
+    ReconcileDigest reconcileDigest(JdbcReconcileLedger ledger, JdbcImports imports, AccountHealthStore health,
+                                    AlertNotifier notifier) {
+        return new ReconcileDigest(ledger, imports, health, notifier);
+    }
+
+    @Bean
+    ReconcileMetrics reconcileMetrics(JdbcReconcileLedger ledger, MallAccounts accounts, Clock clock,
+                                      ObjectProvider<MeterRegistry> meters) {
+        return new ReconcileMetrics(ledger, accounts, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+}
