@@ -1,5 +1,6 @@
 package com.mallbatch.sandbox;
 
+import com.mallbatch.sandbox.cafe24.Cafe24Mall;
 import com.mallbatch.sandbox.cafe24.Cafe24Platform;
 import com.mallbatch.sandbox.erp.ErpServer;
 import com.mallbatch.sandbox.sellercenter.SellerCenterPlatform;
@@ -190,6 +191,9 @@ public final class SandboxServer implements AutoCloseable {
             String mallId = path.substring("/_sandbox/cafe24/".length(), path.length() - "/ground-truth".length());
             return SandboxResponse.json(200, cafe24.mall(mallId).groundTruth());
         }
+        if (path.startsWith("/_sandbox/cafe24/") && (path.endsWith("/drifts") || path.endsWith("/master-inventory"))) {
+            return cafe24Knobs(request);
+        }
         if (path.equals("/_sandbox/seller/centers")) {
             return SandboxResponse.json(200, sellerCenters.descriptors(this::sellerCenterBaseUrl));
         }
@@ -243,6 +247,85 @@ public final class SandboxServer implements AutoCloseable {
             return SandboxResponse.json(200, f);
         }
         return SandboxResponse.json(404, java.util.Map.of("error", "unknown control endpoint " + path));
+    }
+
+    /**
+     * {@code GET|POST /_sandbox/cafe24/{mall_id}/drifts} (the mall's reconciliation knobs: shown, or replaced by a
+     * {@link Cafe24DriftRequest}) and {@code GET /_sandbox/cafe24/{mall_id}/master-inventory?as_of=YYYY-MM-DD[&format=tsv]}.
+     */
+    private SandboxResponse cafe24Knobs(SandboxRequest request) throws IOException {
+        String path = request.path();
+        String rest = path.substring("/_sandbox/cafe24/".length());
+        String mallId = rest.substring(0, rest.indexOf('/'));
+        try {
+            Cafe24Mall mall = cafe24.mall(mallId);
+            if (path.endsWith("/master-inventory")) {
+                String asOf = request.query().get("as_of");
+                java.time.LocalDate day = asOf == null ? mall.now().toLocalDate() : java.time.LocalDate.parse(asOf);
+                return "tsv".equals(request.query().get("format")) ? SandboxResponse.text(mall.masterInventoryTsv(day))
+                        : SandboxResponse.json(200, java.util.Map.of("master_inventory", mall.masterInventoryJson(day)));
+            }
+            if (request.method().equals("POST")) {
+                Cafe24DriftRequest drifts = JSON.readerFor(Cafe24DriftRequest.class)
+                        .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).readValue(request.body());
+                drifts.applyTo(mall);
+            }
+            return SandboxResponse.json(200, mall.describeDrifts());
+        } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
+            return SandboxResponse.json(400, java.util.Map.of("error", String.valueOf(e.getMessage())));
+        }
+    }
+
+    /**
+     * Body of {@code POST /_sandbox/cafe24/{mall_id}/drifts}: it replaces the mall's reconciliation knobs; missing
+     * fields mean "off". Days are {@code YYYY-MM-DD}, moments {@code YYYY-MM-DDTHH:MM:SS} on the mall's clock.
+     *
+     * @param hideOrderIds          orders the order list leaves out ({@link Cafe24Mall#hideOrder})
+     * @param hideOrderPlacedOn     hide one order of this day, chosen from the seed ({@link Cafe24Mall#hideOrderPlacedOn})
+     * @param dailySalesAdjustments changed report figures ({@link Cafe24Mall#adjustDailySales})
+     * @param dailySalesDelays      report days held back until a moment or for a number of requests
+     * @param stockDriftVariants    how many variants list a drifted stock ({@link Cafe24Mall#driftListedStock(int, int)})
+     * @param stockDriftDelta       by how much (listed minus true)
+     * @param salesReportScopeRevoked the report answers 403
+     */
+    public record Cafe24DriftRequest(List<String> hideOrderIds, String hideOrderPlacedOn,
+                                     List<SalesAdjustment> dailySalesAdjustments, List<SalesDelay> dailySalesDelays,
+                                     int stockDriftVariants, int stockDriftDelta, boolean salesReportScopeRevoked) {
+
+        public record SalesAdjustment(String day, int countDelta, java.math.BigDecimal amountDelta) {
+        }
+
+        /** {@code until} a moment on the mall's clock, or for the next {@code requests} report requests. */
+        public record SalesDelay(String day, String until, int requests) {
+        }
+
+        void applyTo(Cafe24Mall mall) {
+            mall.clearDrifts();
+            if (hideOrderIds != null) {
+                hideOrderIds.forEach(mall::hideOrder);
+            }
+            if (hideOrderPlacedOn != null) {
+                mall.hideOrderPlacedOn(java.time.LocalDate.parse(hideOrderPlacedOn));
+            }
+            if (dailySalesAdjustments != null) {
+                dailySalesAdjustments.forEach(a -> mall.adjustDailySales(java.time.LocalDate.parse(a.day()), a.countDelta(),
+                        a.amountDelta() == null ? java.math.BigDecimal.ZERO : a.amountDelta()));
+            }
+            if (dailySalesDelays != null) {
+                for (SalesDelay d : dailySalesDelays) {
+                    java.time.LocalDate day = java.time.LocalDate.parse(d.day());
+                    if (d.until() != null) {
+                        mall.delayDailySales(day, java.time.LocalDateTime.parse(d.until()));
+                    } else {
+                        mall.delayDailySales(day, d.requests());
+                    }
+                }
+            }
+            if (stockDriftVariants > 0) {
+                mall.driftListedStock(stockDriftVariants, stockDriftDelta);
+            }
+            mall.salesReportScope(!salesReportScopeRevoked);
+        }
     }
 
     /** Body of {@code POST /_sandbox/faults}; missing fields mean "off". */

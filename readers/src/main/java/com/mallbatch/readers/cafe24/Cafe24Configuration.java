@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /** The Cafe24 adapter, tuned by {@code mallbatch.cafe24.*} ({@link Cafe24Settings}). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(Cafe24Settings.class)
@@ -15,7 +17,8 @@ public class Cafe24Configuration {
 
     @Bean
     Cafe24Extractors cafe24Extractors(CredentialStore credentials, Cafe24Settings settings,
-                                      ObjectProvider<MeterRegistry> meters) {
-        return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new));
+                                      ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new),
+                clock.getIfAvailable(Clock::systemUTC));
     }
 }

@@ -16,10 +16,21 @@ final class Cafe24Dialect implements ApiDialect {
 
     private final Map<String, String> headers;
     private final ObjectMapper json;
+    private final String forbiddenHint;
 
     Cafe24Dialect(String apiVersion, ObjectMapper json) {
-        this.headers = Map.of("X-Cafe24-Api-Version", apiVersion, "Content-Type", "application/json");
+        this(Map.of("X-Cafe24-Api-Version", apiVersion, "Content-Type", "application/json"), json, null);
+    }
+
+    private Cafe24Dialect(Map<String, String> headers, ObjectMapper json, String forbiddenHint) {
+        this.headers = headers;
         this.json = json;
+        this.forbiddenHint = forbiddenHint;
+    }
+
+    /** The same dialect, saying what to do after Cafe24's own message when a call is refused with 403. */
+    Cafe24Dialect withForbiddenHint(String hint) {
+        return new Cafe24Dialect(headers, json, hint);
     }
 
     @Override
@@ -50,6 +61,9 @@ final class Cafe24Dialect implements ApiDialect {
         }
         if (status == 429) {
             return new Failure(Kind.RATE_LIMITED, message);
+        }
+        if (status == 403 && forbiddenHint != null) {
+            return new Failure(Kind.FATAL, message + " — " + forbiddenHint);
         }
         return new Failure(status >= 500 ? Kind.TRANSIENT : Kind.FATAL, message);
     }

@@ -2,6 +2,7 @@ package com.mallbatch.readers.cafe24;
 
 import com.mallbatch.domain.Category;
 import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.domain.DailyTotals;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.Order;
 import com.mallbatch.domain.Platform;
@@ -17,13 +18,16 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Cafe24 adapter. One HTTP client for all malls; per mall one throttle (shared by every step and partition
- * that reads it, so the mall's budget holds across threads) and one token holder.
+ * that reads it, so the mall's budget holds across threads) and one token holder, which the daily sales report's
+ * client shares with the collect's.
  */
 public final class Cafe24Extractors implements MallExtractors {
 
@@ -32,14 +36,27 @@ public final class Cafe24Extractors implements MallExtractors {
     private final MeterRegistry meters;
     private final OkHttpClient http;
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final Map<Long, ApiClient> clients = new ConcurrentHashMap<>();
+    private final Map<Long, Mall> malls = new ConcurrentHashMap<>();
     private final Cafe24Dialect dialect;
+    private final Cafe24Dialect reportDialect;
+    private final Clock clock;
+
+    /** One mall's throttle and tokens, and the clients that share them. */
+    private record Mall(ApiClient collect, ApiClient report) {
+    }
 
     public Cafe24Extractors(CredentialStore credentials, Cafe24Settings settings, MeterRegistry meters) {
+        this(credentials, settings, meters, Clock.systemUTC());
+    }
+
+    /** @param clock tells whether a day's sales report is due yet ({@link Cafe24Settings#reportReadyAt()}) */
+    public Cafe24Extractors(CredentialStore credentials, Cafe24Settings settings, MeterRegistry meters, Clock clock) {
         this.credentials = credentials;
         this.settings = settings;
         this.meters = meters;
+        this.clock = clock;
         this.dialect = new Cafe24Dialect(settings.apiVersion(), json);
+        this.reportDialect = dialect.withForbiddenHint(Cafe24SalesReport.FORBIDDEN_HINT);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(settings.api().connectTimeout())
                 .readTimeout(settings.api().readTimeout())
@@ -77,12 +94,31 @@ public final class Cafe24Extractors implements MallExtractors {
         return new Cafe24OrderReader(client(account), account.id(), from, businessDate, settings.statusDateTypes());
     }
 
+    /**
+     * The mall's sales report of {@code day}: its paid orders placed that day, counted (sales_count) and summed after
+     * cancellations and returns (payment_amount − refund_amount), as {@code CAFE24_DAILYSALES}.
+     *
+     * @throws com.mallbatch.domain.ReportNotReadyException before {@code day + 1} at
+     *         {@code mallbatch.cafe24.report-ready-at}, or when Cafe24's answer leaves the day out
+     * @throws com.mallbatch.readers.MallApiException when Cafe24 refuses (403: the app lacks mall.read_salesreport,
+     *         said in one line naming the account) or keeps failing
+     */
+    @Override
+    public Optional<DailyTotals> salesReport(MallAccount account, LocalDate day) {
+        return Optional.of(new Cafe24SalesReport(mall(account).report(), account, settings.reportReadyAt(), clock).read(day));
+    }
+
     private ApiClient client(MallAccount account) {
-        return clients.computeIfAbsent(account.id(), id -> {
+        return mall(account).collect();
+    }
+
+    private Mall mall(MallAccount account) {
+        return malls.computeIfAbsent(account.id(), id -> {
             String baseUrl = baseUrl(account);
-            return new ApiClient(account, baseUrl, dialect, settings.api(), http,
-                    new LeakyBucketBudget(account.rateBudget(), settings.maxCallsPerSecond(), "X-Api-Call-Limit"),
-                    new Cafe24Tokens(account, baseUrl, credentials, http, json), json, meters);
+            LeakyBucketBudget budget = new LeakyBucketBudget(account.rateBudget(), settings.maxCallsPerSecond(), "X-Api-Call-Limit");
+            Cafe24Tokens tokens = new Cafe24Tokens(account, baseUrl, credentials, http, json);
+            return new Mall(new ApiClient(account, baseUrl, dialect, settings.api(), http, budget, tokens, json, meters),
+                    new ApiClient(account, baseUrl, reportDialect, settings.api(), http, budget, tokens, json, meters));
         });
     }
 

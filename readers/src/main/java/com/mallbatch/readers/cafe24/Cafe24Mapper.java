@@ -2,6 +2,7 @@ package com.mallbatch.readers.cafe24;
 
 import com.mallbatch.domain.Category;
 import com.mallbatch.domain.CategoryMembership;
+import com.mallbatch.domain.DailyTotals;
 import com.mallbatch.domain.Extent;
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.Order;
@@ -17,6 +18,7 @@ import com.mallbatch.readers.api.JsonFields;
 import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,6 +94,47 @@ final class Cafe24Mapper extends JsonFields {
             throw m.malformed("items", "holds two different lines under one key: " + clash);
         }
         return order;
+    }
+
+    /**
+     * The day's figures in an answer of GET /financials/dailysales: its entries dated {@code day} for shop 1 (an entry
+     * without shop_no counts as shop 1, the shop the order list reads by default), summed in case Cafe24 splits a day,
+     * e.g. by PG. orderCount is sales_count; amount is payment_amount − refund_amount, what the day's paid orders come
+     * to after cancellations and returns (the sum of their actual payment_amount). Null when no entry has the day:
+     * Cafe24 has not published it.
+     */
+    static DailyTotals dailySales(long accountId, LocalDate day, JsonNode body, String source) {
+        JsonNode entries = body.path("dailysales");
+        if (!entries.isArray()) {
+            throw new Cafe24Mapper(accountId, source, "daily sales", day.toString(), body)
+                    .malformed("dailysales", "should be the list of days but is " + (entries.isMissingNode() ? "missing" : entries.getNodeType()));
+        }
+        boolean found = false;
+        int count = 0;
+        java.math.BigDecimal net = java.math.BigDecimal.ZERO;
+        for (JsonNode entry : entries) {
+            Cafe24Mapper m = new Cafe24Mapper(accountId, source, "daily sales", entry.path("date").asString("?"), entry);
+            if (!m.date("date").equals(day)) {
+                continue;
+            }
+            String shop = m.optionalText("shop_no");
+            if (shop != null && !shop.equals("1")) {
+                continue;
+            }
+            found = true;
+            count += m.integer("sales_count");
+            net = net.add(m.money("payment_amount").amount()).subtract(m.money("refund_amount").amount());
+        }
+        return found ? new DailyTotals(accountId, day, Cafe24SalesReport.SOURCE, count, new Money(net)) : null;
+    }
+
+    private LocalDate date(String field) {
+        String raw = text(field);
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw malformed(field, "should be a day like 2026-11-20 but is \"" + raw + "\"");
+        }
     }
 
     private static OrderLine orderLine(long accountId, String orderId, JsonNode item, String source) {

@@ -21,6 +21,12 @@ final class Cafe24Data {
         boolean soldOut() {
             return variants.stream().allMatch(v -> v.useInventory() && v.quantity() == 0);
         }
+
+        /** The same product listing other variants (e.g. with a drifted stock count). */
+        Product withVariants(List<Variant> listed) {
+            return new Product(productNo, productCode, customProductCode, name, price, retailPrice, display, selling,
+                    categoryNos, createdDate, updatedDate, List.copyOf(listed));
+        }
     }
 
     record Variant(String variantCode, List<Option> options, String customVariantCode, boolean display,
@@ -29,6 +35,12 @@ final class Cafe24Data {
 
         String optionValue() {
             return String.join(", ", options.stream().map(o -> o.name() + "=" + o.value()).toList());
+        }
+
+        /** The same variant with another stock count. */
+        Variant withQuantity(int listed) {
+            return new Variant(variantCode, options, customVariantCode, display, selling, additionalAmount, useInventory,
+                    listed, safetyInventory);
         }
     }
 
@@ -48,6 +60,24 @@ final class Cafe24Data {
 
         LocalDateTime paymentDate(LocalDateTime now) {
             return paymentDate == null || paymentDate.isAfter(now) ? null : paymentDate;
+        }
+
+        /** initial_order_amount: every item as ordered, with the shipping fee. */
+        Amounts initialAmounts() {
+            return Amounts.of(items, shippingFee);
+        }
+
+        /**
+         * actual_order_amount at {@code now}: cancelled and returned items left out, and the shipping fee too once
+         * every item is cancelled.
+         */
+        Amounts actualAmounts(LocalDateTime now) {
+            List<Item> kept = items.stream().filter(i -> ItemStep.isKept(i.timeline().status(now))).toList();
+            return Amounts.of(kept, allCancelled(now) ? Cafe24DataGenerator.won(0) : shippingFee);
+        }
+
+        boolean allCancelled(LocalDateTime now) {
+            return items.stream().allMatch(i -> ItemStep.isCancelled(i.timeline().status(now)));
         }
     }
 

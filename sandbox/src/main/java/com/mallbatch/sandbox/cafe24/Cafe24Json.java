@@ -141,9 +141,8 @@ final class Cafe24Json {
      */
     static Map<String, Object> order(Order o, LocalDateTime now, boolean embedItems, boolean itemPaymentAmounts,
                                      boolean malformed) {
-        List<String> statuses = o.items().stream().map(i -> i.timeline().status(now)).toList();
-        long cancelled = statuses.stream().filter(ItemStep::isCancelled).count();
-        boolean allCancelled = cancelled == statuses.size();
+        long cancelled = o.items().stream().filter(i -> ItemStep.isCancelled(i.timeline().status(now))).count();
+        boolean allCancelled = o.allCancelled(now);
         LocalDateTime paidAt = o.paymentDate(now);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("shop_no", 1);
@@ -158,9 +157,8 @@ final class Cafe24Json {
         m.put("cancel_date", allCancelled ? lastCancelDate(o, now).format(DATE_TIME) : null);
         m.put("payment_method", List.of(o.paymentMethod()));
         m.put("order_from_mobile", "F");
-        List<Item> kept = o.items().stream().filter(i -> ItemStep.isKept(i.timeline().status(now))).toList();
-        m.put("initial_order_amount", amount(Amounts.of(o.items(), o.shippingFee())));
-        m.put("actual_order_amount", amount(Amounts.of(kept, allCancelled ? Cafe24DataGenerator.won(0) : o.shippingFee())));
+        m.put("initial_order_amount", amount(o.initialAmounts()));
+        m.put("actual_order_amount", amount(o.actualAmounts(now)));
         if (embedItems) {
             m.put("items", o.items().stream().map(i -> item(i, now, itemPaymentAmounts)).toList());
         }

@@ -33,11 +33,14 @@ final class Cafe24OAuth {
     private final Duration accessTokenTtl;
     private final Map<String, Instant> accessTokens = new ConcurrentHashMap<>();
     private final AtomicInteger refreshes = new AtomicInteger();
+    private final java.util.function.BooleanSupplier salesReportScope;
     private String refreshToken;
     private Instant refreshTokenExpiresAt;
 
-    Cafe24OAuth(String mallId, SandboxConfig config) {
+    /** @param salesReportScope whether the app currently holds mall.read_salesreport (a test may revoke it) */
+    Cafe24OAuth(String mallId, SandboxConfig config, java.util.function.BooleanSupplier salesReportScope) {
         this.mallId = mallId;
+        this.salesReportScope = salesReportScope;
         this.clientId = "sbx" + mallId + "Client";
         this.clientSecret = "sbx-secret-" + mallId + "-" + Long.toHexString(config.seed());
         this.accessTokenTtl = Duration.ofSeconds(config.accessTokenTtlSeconds());
@@ -93,7 +96,12 @@ final class Cafe24OAuth {
         body.put("client_id", clientId);
         body.put("mall_id", mallId);
         body.put("user_id", "sandbox-admin");
-        body.put("scopes", List.of("mall.read_category", "mall.read_product", "mall.read_order", "mall.read_promotion"));
+        List<String> scopes = new java.util.ArrayList<>(List.of("mall.read_category", "mall.read_product",
+                "mall.read_order", "mall.read_promotion"));
+        if (salesReportScope.getAsBoolean()) {
+            scopes.add("mall.read_salesreport");
+        }
+        body.put("scopes", scopes);
         body.put("issued_at", seoul(now));
         body.put("shop_no", "1");
         return SandboxResponse.json(200, body);

@@ -55,6 +55,11 @@ public final class Cafe24Platform {
         return mall.handle(request);
     }
 
+    /** Undoes the reconciliation knobs of every mall ({@link Cafe24Mall#clearDrifts}). */
+    public void clearDrifts() {
+        malls.values().forEach(Cafe24Mall::clearDrifts);
+    }
+
     public void expireAccessTokens() {
         malls.values().forEach(Cafe24Mall::expireAccessTokens);
     }

@@ -86,6 +86,12 @@ final class MallData {
         return orderPosition.get(order.orderId());
     }
 
+    /** The order with this order_id, or null. */
+    Order order(String orderId) {
+        Integer position = orderPosition.get(orderId);
+        return position == null ? null : orders.get(position - 1);
+    }
+
     /** The order item with this order_item_code, or null. */
     Item item(String orderItemCode) {
         return itemsByCode.get(orderItemCode);

@@ -31,6 +31,16 @@ final class Params {
         return intParam(query, name, min, min, max);
     }
 
+    /** A required {@code YYYY-MM-DD}. */
+    static java.time.LocalDate requiredDate(Map<String, String> query, String name) {
+        String raw = required(query, name);
+        try {
+            return java.time.LocalDate.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidParameter(name + " must be YYYY-MM-DD, got '" + raw + "'. (parameter." + name + ")");
+        }
+    }
+
     static String required(Map<String, String> query, String name) {
         String raw = query.get(name);
         if (raw == null || raw.isEmpty()) {
