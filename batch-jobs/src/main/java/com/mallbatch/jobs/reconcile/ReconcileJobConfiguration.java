@@ -173,13 +173,13 @@ public class ReconcileJobConfiguration {
 
     @Bean
     OrdersVsMallTotalsCheck ordersVsMallTotalsCheck(ReconcileFacts facts, ExtractorRegistry extractors,
-                                                    DailyTotalsLog totalsLog, ReconcileProperties properties, Clock clock) {
+                                                    DailyTotalsLog totalsLog) {
         SalesReports reports = (account, day) -> {
             var report = extractors.forAccount(account).salesReport(account, day);
             report.ifPresent(totalsLog::record);
             return report;
         };
-        return new OrdersVsMallTotalsCheck(facts, reports, properties.reportReadyAt(), clock);
+        return new OrdersVsMallTotalsCheck(facts, reports);
     }
 
     @Bean

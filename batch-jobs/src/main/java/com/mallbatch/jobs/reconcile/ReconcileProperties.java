@@ -5,8 +5,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
-import java.time.LocalTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,22 +15,15 @@ import java.util.Map;
  * @param checks         the checks to run, by name (default: all)
  * @param defaults       thresholds for every tenant; unset ones keep the documented defaults
  * @param tenants        per tenant key, thresholds that differ from {@code defaults}
- * @param reportReadyAt  per platform, when the mall's report of day D is final on D+1 (Asia/Seoul); CAFE24 06:00
  * @param recheckDays    how many days back the scheduler asks again for reports that were not ready
  */
 @ConfigurationProperties("mallbatch.reconcile")
 public record ReconcileProperties(@DefaultValue("4") int concurrency, List<String> checks, Overrides defaults,
-                                  Map<String, Overrides> tenants, Map<String, LocalTime> reportReadyAt,
-                                  @DefaultValue("7") int recheckDays) {
+                                  Map<String, Overrides> tenants, @DefaultValue("7") int recheckDays) {
 
     public ReconcileProperties {
         checks = checks == null ? List.of() : List.copyOf(checks);
         tenants = tenants == null ? Map.of() : Map.copyOf(tenants);
-        Map<String, LocalTime> ready = new HashMap<>(Map.of("CAFE24", LocalTime.of(6, 0)));
-        if (reportReadyAt != null) {
-            ready.putAll(reportReadyAt);
-        }
-        reportReadyAt = Map.copyOf(ready);
     }
 
     /** The thresholds a tenant's accounts are judged by: the defaults, then the tenant's own. */

@@ -23,8 +23,11 @@ import java.util.List;
  */
 public final class JdbcReconcileFacts implements ReconcileFacts {
 
-    /** Canonical line statuses of units sold and paid but not shipped: still on the shelf, no longer for sale. */
-    static final String UNSHIPPED = "'PREPARING'";
+    /**
+     * Canonical line statuses of units sold but not shipped: still on the shelf, no longer for sale (a cancel that is
+     * only requested is not a cancel yet).
+     */
+    static final String UNSHIPPED = "'PREPARING', 'CANCEL_REQUESTED'";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -87,12 +90,13 @@ public final class JdbcReconcileFacts implements ReconcileFacts {
                 + "WHERE x.tenant_id = mi.tenant_id AND x.seller_sku = mi.seller_sku AND x.as_of <= ?)";
     }
 
-    /** Units per SKU sold on any of the tenant's malls, paid and not yet shipped; parameter: tenant. */
+    /** Units per SKU in paid orders on any of the tenant's malls, not yet shipped; parameter: tenant. */
     private static String unshippedUnits() {
         return "SELECT l.seller_sku, SUM(l.quantity) AS units FROM order_lines l "
+                + "JOIN orders o ON o.account_id = l.account_id AND o.order_id = l.order_id "
                 + "JOIN mall_accounts a ON a.id = l.account_id JOIN tenants t ON t.id = a.tenant_id "
-                + "WHERE t.tenant_key = ? AND l.status IN (" + UNSHIPPED + ") AND l.seller_sku IS NOT NULL "
-                + "GROUP BY l.seller_sku";
+                + "WHERE t.tenant_key = ? AND o.paid <> 'NONE' AND l.status IN (" + UNSHIPPED + ") "
+                + "AND l.seller_sku IS NOT NULL GROUP BY l.seller_sku";
     }
 
     @Override

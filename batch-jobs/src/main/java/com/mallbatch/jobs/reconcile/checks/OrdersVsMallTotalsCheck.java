@@ -12,19 +12,14 @@ import com.mallbatch.domain.reconcile.ReconcileCheck;
 import com.mallbatch.domain.reconcile.ReconcileThresholds;
 import com.mallbatch.domain.reconcile.Severity;
 import com.mallbatch.domain.reconcile.Verdict;
-import com.mallbatch.jobs.support.BusinessDate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -33,7 +28,8 @@ import java.util.function.Function;
  * shows (recorded while collecting) and the sales report an API offers (asked for now). The order count must be equal;
  * the amount may differ by max(₩{@code amountToleranceWon}, {@code amountTolerancePercent}% of the mall's). Each source
  * counts in its own way, so the collected side is summed the same way ({@link #DEFINITIONS}). A report the mall has
- * not published yet (before its ready time, or answered as not ready) is PENDING: retried by a later run, not a break.
+ * not published yet (the adapter knows when it is: Cafe24's at D+1 {@code mallbatch.cafe24.report-ready-at}) is
+ * PENDING: asked again by a later run (the scheduler's re-check), not a break.
  */
 public final class OrdersVsMallTotalsCheck implements ReconcileCheck {
 
@@ -49,19 +45,14 @@ public final class OrdersVsMallTotalsCheck implements ReconcileCheck {
             "CRAWL_LIST", new Definition(CollectedDay::orders, CollectedDay::paidExceptCancelled,
                     "orders placed that day; what their lines paid except cancelled lines"),
             "CAFE24_DAILYSALES", new Definition(CollectedDay::paidOrders, CollectedDay::paidOrderAmount,
-                    "paid orders placed that day; their payment amount"));
+                    "paid orders placed that day; their payment amount net of refunds"));
 
     private final ReconcileFacts facts;
     private final SalesReports reports;
-    private final Map<String, LocalTime> readyAt;
-    private final Clock clock;
 
-    /** @param readyAt per platform name, when the mall's report of day D is ready on D+1 (Asia/Seoul) */
-    public OrdersVsMallTotalsCheck(ReconcileFacts facts, SalesReports reports, Map<String, LocalTime> readyAt, Clock clock) {
+    public OrdersVsMallTotalsCheck(ReconcileFacts facts, SalesReports reports) {
         this.facts = facts;
         this.reports = reports;
-        this.readyAt = readyAt;
-        this.clock = clock;
     }
 
     @Override
@@ -76,22 +67,14 @@ public final class OrdersVsMallTotalsCheck implements ReconcileCheck {
         List<DailyTotals> totals = new ArrayList<>(facts.mallTotals(account.id(), day));
         List<CheckResult> results = new ArrayList<>();
         Set<String> settled = new HashSet<>();
-        boolean reportPending = false;
         try {
-            Optional<DailyTotals> report = ready(account, day) ? reports.salesReport(account, day) : Optional.empty();
-            report.ifPresent(r -> {
-                totals.removeIf(t -> t.source().equals(r.source()));
-                totals.add(r);
+            reports.salesReport(account, day).ifPresent(report -> {
+                totals.removeIf(t -> t.source().equals(report.source()));
+                totals.add(report);
             });
         } catch (ReportNotReadyException e) {
-            reportPending = true;
-            results.add(new CheckResult("report", null, "won", "retried until the mall publishes it", Verdict.PENDING,
-                    e.getMessage()));
-        }
-        if (!reportPending && !ready(account, day)) {
-            reportPending = true;
-            results.add(new CheckResult("report", null, "won", "retried until the mall publishes it", Verdict.PENDING,
-                    "the mall's report of " + day + " is ready at " + readyTime(account, day) + "; asked again later"));
+            results.add(new CheckResult("report", null, "won", "asked again until the mall publishes it",
+                    Verdict.PENDING, e.getMessage()));
         }
         CollectedDay collected = facts.collectedDay(account.id(), day);
         List<Finding> findings = new ArrayList<>();
@@ -133,15 +116,5 @@ public final class OrdersVsMallTotalsCheck implements ReconcileCheck {
             Severity severity = countDiff != 0 || amountDiff.abs().compareTo(HIGH_AMOUNT) >= 0 ? Severity.HIGH : Severity.MEDIUM;
             findings.add(new Finding(TOTALS_DIFFER, key, severity, amountDiff.abs(), evidence));
         }
-    }
-
-    /** Whether the mall's figures of the day are final by now; a platform without a ready time always is. */
-    private boolean ready(MallAccount account, LocalDate day) {
-        return !readyAt.containsKey(account.platform().name())
-                || !LocalDateTime.now(clock.withZone(BusinessDate.SEOUL)).isBefore(readyTime(account, day));
-    }
-
-    private LocalDateTime readyTime(MallAccount account, LocalDate day) {
-        return day.plusDays(1).atTime(readyAt.get(account.platform().name()));
     }
 }
