@@ -7,6 +7,7 @@ import com.mallbatch.sandbox.sellercenter.SellerCenterData.Variant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,24 +25,30 @@ final class PageFieldDrift {
     /** What a product page shows for its variants this render: field by field, the truth unless a fault says otherwise. */
     static final class Shown {
 
-        static final Shown TRUTH = new Shown(Map.of());
+        static final Shown TRUTH = new Shown(null, Map.of());
 
-        /** sku + "|" + field → the value shown instead (Long, rendered as usual) or the text shown verbatim (String) */
-        private final Map<String, Object> overrides;
+        private final String field;
+        /** variant (by identity: SKUs may be empty) → the value shown instead (Long, rendered as usual) or the text shown verbatim */
+        private final Map<Variant, Object> overrides;
 
-        private Shown(Map<String, Object> overrides) {
+        private Shown(String field, Map<Variant, Object> overrides) {
+            this.field = field;
             this.overrides = overrides;
+        }
+
+        private Object override(Variant v, String name) {
+            return name.equals(field) ? overrides.get(v) : null;
         }
 
         /** The stock text of an HTML or JSON page. */
         String stock(Variant v) {
-            Object o = overrides.get(v.sku() + "|stock");
+            Object o = override(v, "stock");
             return o == null ? v.stockText() : o instanceof Long n ? String.format("%,d", n) : (String) o;
         }
 
         /** The extra price cell of an HTML page: empty for none, else "+2,000원". */
         String extraPriceHtml(Variant v) {
-            Object o = overrides.get(v.sku() + "|extraPrice");
+            Object o = override(v, "extraPrice");
             if (o instanceof String text) {
                 return text;
             }
@@ -51,7 +58,7 @@ final class PageFieldDrift {
 
         /** The extra price of a JSON page: a number, or the unreadable text as a string. */
         Object extraPriceJson(Variant v) {
-            Object o = overrides.get(v.sku() + "|extraPrice");
+            Object o = override(v, "extraPrice");
             return o == null ? (Object) v.extraPrice() : o;
         }
     }
@@ -87,11 +94,13 @@ final class PageFieldDrift {
             }
             rendersLeft.put(productId, left - 1);
         }
-        Map<String, Object> overrides = new HashMap<>();
-        for (DriftedField f : fields) {
-            overrides.put(f.sku() + "|" + f.field(), f.shownValue() != null ? (Object) f.shownValue() : f.shownText());
+        List<Variant> variants = catalogue.stream().filter(p -> p.id() == productId).findFirst().orElseThrow().variants();
+        Map<Variant, Object> overrides = new IdentityHashMap<>();
+        for (int i = 0; i < variants.size(); i++) { // a product's drifted fields are its variants', in order
+            DriftedField f = fields.get(i);
+            overrides.put(variants.get(i), f.shownValue() != null ? (Object) f.shownValue() : f.shownText());
         }
-        return new Shown(overrides);
+        return new Shown(fault.field(), overrides);
     }
 
     /** The fields the fault in force changes on this center, with the renders each has left. */
@@ -99,7 +108,7 @@ final class PageFieldDrift {
         List<DriftedField> all = new ArrayList<>();
         for (List<DriftedField> fields : current(catalogue).values()) {
             for (DriftedField f : fields) {
-                all.add(new DriftedField(f.productId(), f.sku(), f.option(), f.field(), f.mode(), f.trueValue(),
+                all.add(new DriftedField(f.productId(), f.row(), f.sku(), f.option(), f.field(), f.mode(), f.trueValue(),
                         f.shownValue(), f.shownText(), rendersLeft.getOrDefault(f.productId(), 0)));
             }
         }
@@ -135,7 +144,8 @@ final class PageFieldDrift {
             }
             Random values = new Random(seed * 7_919L + p.id() * 104_729L + f.field().hashCode());
             List<DriftedField> fields = new ArrayList<>();
-            for (Variant v : p.variants()) {
+            for (int row = 1; row <= p.variants().size(); row++) {
+                Variant v = p.variants().get(row - 1);
                 long truth = f.field().equals("stock") ? v.stock() : v.extraPrice();
                 Long shown = null;
                 String text;
@@ -145,7 +155,7 @@ final class PageFieldDrift {
                     shown = f.field().equals("stock") ? truth + 1 + values.nextInt(9) : truth + 1_000L * (1 + values.nextInt(3));
                     text = f.field().equals("stock") ? String.format("%,d", shown) : "+" + Html.won(shown);
                 }
-                fields.add(new DriftedField(p.id(), v.sku(), v.option(), f.field(), f.mode(), truth, shown, text, 0));
+                fields.add(new DriftedField(p.id(), row, v.sku(), v.option(), f.field(), f.mode(), truth, shown, text, 0));
             }
             result.put(p.id(), fields);
         }
