@@ -52,12 +52,6 @@ public final class FieldParseCounts {
         });
     }
 
-    List<Count> counts() {
-        List<Count> all = new ArrayList<>();
-        counts.forEach((key, c) -> all.add(count(key, c[0], c[1])));
-        return all;
-    }
-
     /** The counts a crawl step left in its ExecutionContext, by entity and field; none for a step that crawled nothing. */
     public static List<Count> in(ExecutionContext context) {
         Map<String, long[]> found = new TreeMap<>();
