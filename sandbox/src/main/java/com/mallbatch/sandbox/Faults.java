@@ -27,6 +27,7 @@ public final class Faults {
     private volatile boolean blocked;
     private volatile boolean captchaOnLogin;
     private volatile String failNextPath;
+    private volatile PageFieldFault pageField;
     private final AtomicInteger failNextLeft = new AtomicInteger();
     private final AtomicInteger pending429 = new AtomicInteger();
 
@@ -105,6 +106,21 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * One variant field of seller-center product pages rendered unreadable, or differently for a few renders (see
+     * {@link PageFieldFault}); null turns it off. Setting it again starts over: a {@code DIFFERENT_VALUE} fault's
+     * renders count from then.
+     */
+    public Faults pageField(PageFieldFault fault) {
+        this.pageField = fault;
+        return this;
+    }
+
+    /** The page field fault in force, or null. */
+    public PageFieldFault pageField() {
+        return pageField;
+    }
+
     public boolean layoutV2() {
         return layoutV2;
     }
@@ -139,6 +155,7 @@ public final class Faults {
         layoutV2 = false;
         blocked = false;
         captchaOnLogin = false;
+        pageField = null;
         failNext(null, 0);
         pending429.set(0);
         return this;

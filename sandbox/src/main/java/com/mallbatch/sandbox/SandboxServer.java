@@ -239,7 +239,7 @@ public final class SandboxServer implements AutoCloseable {
                     .malformedJsonRate(f.malformedJsonRate()).malformedRecordEvery(f.malformedRecordEvery())
                     .outages(f.outagePaths()).truncatedHtmlRate(f.truncatedHtmlRate()).layoutV2(f.layoutV2())
                     .blocked(f.blocked()).captchaOnLogin(f.captchaOnLogin())
-                    .failNext(f.failNextPath(), f.failNextTimes());
+                    .failNext(f.failNextPath(), f.failNextTimes()).pageField(f.pageField());
             if (f.expireAccessTokens()) {
                 cafe24.expireAccessTokens();
                 smartStore.expireAccessTokens();
@@ -328,12 +328,15 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
-    /** Body of {@code POST /_sandbox/faults}; missing fields mean "off". */
+    /**
+     * Body of {@code POST /_sandbox/faults}; missing fields mean "off". {@code pageField} is a {@link PageFieldFault},
+     * e.g. {@code {"mode": "DIFFERENT_VALUE", "field": "stock", "share": 0.1, "renders": 1, "center": "stylemarket01"}}.
+     */
     public record FaultRequest(double serverErrorRate, double stallRate, int stallMillis, double burst429Rate,
                                int burst429Length, double malformedJsonRate, int malformedRecordEvery,
                                String outagePath, List<String> outagePaths, boolean expireAccessTokens,
                                double truncatedHtmlRate, boolean layoutV2, boolean blocked, boolean captchaOnLogin,
-                               String failNextPath, int failNextTimes) {
+                               String failNextPath, int failNextTimes, PageFieldFault pageField) {
 
         /** {@code outagePath} and {@code outagePaths} together: every call whose path holds one of them answers 503. */
         @Override

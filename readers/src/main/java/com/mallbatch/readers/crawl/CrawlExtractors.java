@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -85,6 +86,21 @@ public final class CrawlExtractors implements MallExtractors {
     public ItemStreamReader<Order> orders(MallAccount account, LocalDate from, LocalDate businessDate) {
         SiteProfile profile = profiles.get(account.crawlProfile());
         return new CrawlOrderReader(profile, session(profile, account), account.id(), from, businessDate, dailyTotals);
+    }
+
+    /**
+     * Re-reads the products' pages now, in a session of its own: see {@link CrawlReread}. A broken site (layout
+     * changed, blocked, still failing after the profile's retries) throws, as in a collect; a gone product is left out.
+     */
+    @Override
+    public List<VariantStock> reread(MallAccount account, List<String> productNos, LocalDate businessDate) {
+        if (productNos.isEmpty()) {
+            return List.of();
+        }
+        SiteProfile profile = profiles.get(account.crawlProfile());
+        try (CrawlSession session = session(profile, account)) {
+            return new CrawlReread(profile, session, account.id()).variants(productNos, businessDate);
+        }
     }
 
     private CrawlSession session(SiteProfile profile, MallAccount account) {

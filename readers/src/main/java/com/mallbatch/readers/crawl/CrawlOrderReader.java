@@ -88,10 +88,11 @@ final class CrawlOrderReader extends CrawlReader<CrawlOrderReader.OrderRows, Ord
     /** One block per order: the order's fields on the block, its lines in rows inside it. */
     private List<OrderRows> orderBlocks(ListPage list) {
         List<OrderRows> orders = new ArrayList<>();
-        for (RowExtractor.Row head : extractor.extract(list.rows(), profile.orderFields(), "order", list.url())) {
+        for (RowExtractor.Row head : extractor.extract(list.rows(), profile.orderFields(), "order", list.url(),
+                tally("orders"))) {
             List<Doc> lineNodes = head.node().select(profile.orderLines().rows());
             orders.add(new OrderRows(head, extractor.extract(lineNodes, profile.orderLines().fields(),
-                    "order line of " + head.text("orderNo"), list.url())));
+                    "order line of " + head.text("orderNo"), list.url(), tally("orderLines"))));
         }
         return orders;
     }
@@ -100,7 +101,7 @@ final class CrawlOrderReader extends CrawlReader<CrawlOrderReader.OrderRows, Ord
     private List<OrderRows> lineRows(ListPage list, String continued) {
         Map<String, List<RowExtractor.Row>> byOrder = new LinkedHashMap<>();
         boolean leading = true;
-        for (RowExtractor.Row row : extractLines(list)) {
+        for (RowExtractor.Row row : extractLines(list, true)) {
             String orderNo = row.text("orderNo");
             leading = leading && continued != null && continued.equals(orderNo);
             if (!leading) {
@@ -115,7 +116,7 @@ final class CrawlOrderReader extends CrawlReader<CrawlOrderReader.OrderRows, Ord
         for (int next = page + 1; ; next++) {
             ListPage following = listPage(profile.orderList(), Map.of("date", day.toString(), "page", String.valueOf(next)));
             peeked.put(day + "@" + next, following);
-            List<RowExtractor.Row> rows = extractLines(following);
+            List<RowExtractor.Row> rows = extractLines(following, false); // counted when the cursor gets there
             int same = 0;
             while (same < rows.size() && Objects.equals(orderNo, rows.get(same).text("orderNo"))) {
                 order.lines().add(rows.get(same++));
@@ -126,10 +127,15 @@ final class CrawlOrderReader extends CrawlReader<CrawlOrderReader.OrderRows, Ord
         }
     }
 
-    private List<RowExtractor.Row> extractLines(ListPage list) {
+    /** The rows of a list with one row per line, each read with the order's fields and the line's. */
+    private List<RowExtractor.Row> extractLines(ListPage list, boolean counted) {
         Map<String, SiteProfile.FieldSpec> fields = new LinkedHashMap<>(profile.orderFields());
         fields.putAll(profile.orderLines().fields());
-        return new ArrayList<>(extractor.extract(list.rows(), fields, "order line", list.url()));
+        RowExtractor.Tally orders = tally("orders");
+        RowExtractor.Tally lines = tally("orderLines");
+        RowExtractor.Tally tally = !counted ? RowExtractor.Tally.NONE : (field, parsed) ->
+                (profile.orderLines().fields().containsKey(field) ? lines : orders).count(field, parsed);
+        return new ArrayList<>(extractor.extract(list.rows(), fields, "order line", list.url(), tally));
     }
 
     private void recordTotals(ListPage list, LocalDate day) {

@@ -25,7 +25,7 @@ final class CrawlProductReader extends CrawlReader<RowExtractor.Row, Product> {
     @Override
     protected Page<RowExtractor.Row> fetch(String page) {
         ListPage list = listPage(profile.productList(), Map.of("page", page));
-        return new Page<>(extractor.extract(list.rows(), profile.productFields(), "product", list.url()), list.url(),
+        return new Page<>(extractor.extract(list.rows(), profile.productFields(), "product", list.url(), tally("products")), list.url(),
                 list.hasNext() ? String.valueOf(Integer.parseInt(page) + 1) : null);
     }
 

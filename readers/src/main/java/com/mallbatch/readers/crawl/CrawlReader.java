@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * A crawl over a paginated list: restartable at the page it stopped on (the page number is the cursor), counting
- * pages fetched and failed into the step's ExecutionContext as it goes — a step that fails still reports them —,
- * closing its browser session at the end.
+ * pages fetched and failed, and per field the rows seen and parsed ({@link FieldParseCounts}), into the step's
+ * ExecutionContext as it goes — a step that fails still reports them —, closing its browser session at the end.
  */
 abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
 
@@ -21,6 +21,7 @@ abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
     protected final SiteProfile profile;
     protected final CrawlSession session;
     protected final RowExtractor extractor;
+    private final FieldParseCounts parses = new FieldParseCounts();
     private ExecutionContext context;
     private long earlierOk;
     private long earlierFailed;
@@ -33,6 +34,12 @@ abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
     }
 
     ListPage listPage(SiteProfile.ListSpec spec, Map<String, String> variables) {
+        return listPage(profile, session, extractor, spec, variables);
+    }
+
+    /** One page of a list, {@code variables} ({page}, {date}) filled into its URL template. */
+    static ListPage listPage(SiteProfile profile, CrawlSession session, RowExtractor extractor, SiteProfile.ListSpec spec,
+                             Map<String, String> variables) {
         String path = spec.url();
         for (Map.Entry<String, String> v : variables.entrySet()) {
             path = path.replace("{" + v.getKey() + "}", v.getValue());
@@ -40,10 +47,10 @@ abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
         String url = session.url(path);
         Doc doc = session.get(url);
         List<Doc> rows = extractor.rows(doc, spec.rows(), spec.empty(), url);
-        return new ListPage(url, doc, rows, hasNext(doc, spec, Integer.parseInt(variables.get("page")), url));
+        return new ListPage(url, doc, rows, hasNext(profile, doc, spec, Integer.parseInt(variables.get("page")), url));
     }
 
-    private boolean hasNext(Doc doc, SiteProfile.ListSpec spec, int page, String url) {
+    private static boolean hasNext(SiteProfile profile, Doc doc, SiteProfile.ListSpec spec, int page, String url) {
         if (spec.next() != null) {
             return !doc.select(spec.next()).isEmpty();
         }
@@ -60,6 +67,12 @@ abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
         this.context = context;
         earlierOk = context.getLong(CrawlPages.OK, 0);
         earlierFailed = context.getLong(CrawlPages.FAILED, 0);
+        parses.load(context);
+    }
+
+    /** Counts the fields of {@code entity} (a profile section: products, variants, orders, orderLines) as rows are read. */
+    RowExtractor.Tally tally(String entity) {
+        return (field, parsed) -> parses.count(entity, field, parsed);
     }
 
     @Override
@@ -80,6 +93,7 @@ abstract class CrawlReader<R, T> extends PageCursorReader<R, T> {
     private void countPages() {
         context.putLong(CrawlPages.OK, earlierOk + session.pagesOk());
         context.putLong(CrawlPages.FAILED, earlierFailed + session.pagesFailed());
+        parses.save(context);
     }
 
     @Override

@@ -88,6 +88,18 @@ final class CrawlSession implements AutoCloseable {
 
     /** The page at an absolute URL, parsed the profile's way. */
     Doc get(String url) {
+        return get(url, false);
+    }
+
+    /**
+     * The page of one record (a product page), where a 404 or 410 means the record is gone rather than the site
+     * broken: a {@link RecordGoneException}, as a declared gone alert is. For re-reading records known from earlier.
+     */
+    Doc getRecord(String url) {
+        return get(url, true);
+    }
+
+    private Doc get(String url, boolean notFoundIsGone) {
         if (!robots().allows(URI.create(url).getPath())) {
             throw new SiteBrokenException(profile.name(), url, "robots.txt disallows this path");
         }
@@ -125,6 +137,10 @@ final class CrawlSession implements AutoCloseable {
                 lastError = describe(fetched);
                 failed(url, fetched.status(), lastError, attempt);
                 continue;
+            }
+            if (notFoundIsGone && (fetched.status() == 404 || fetched.status() == 410)) {
+                pagesOk++;
+                throw RecordGoneException.notFound(url, fetched.status());
             }
             if (fetched.status() >= 400) {
                 pagesFailed++;

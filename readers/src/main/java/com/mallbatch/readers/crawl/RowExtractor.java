@@ -54,7 +54,24 @@ final class RowExtractor {
         return emptyMarker != null && !page.select(emptyMarker).isEmpty();
     }
 
+    /** Counts, per field and row, whether the field was present and parsed. */
+    @FunctionalInterface
+    interface Tally {
+        void count(String field, boolean parsed);
+
+        Tally NONE = (field, parsed) -> {
+        };
+    }
+
     List<Row> extract(List<Doc> rows, Map<String, FieldSpec> fields, String entity, String url) {
+        return extract(rows, fields, entity, url, Tally.NONE);
+    }
+
+    /**
+     * As {@link #extract(List, Map, String, String)}, telling {@code tally} about every field of every row, those of a
+     * page it then finds broken included.
+     */
+    List<Row> extract(List<Doc> rows, Map<String, FieldSpec> fields, String entity, String url, Tally tally) {
         List<Row> result = new ArrayList<>(rows.size());
         Map<String, Integer> missing = new HashMap<>();
         for (Doc row : rows) {
@@ -64,6 +81,7 @@ final class RowExtractor {
             for (FieldSpec field : fields.values()) {
                 String raw = raw(row, field);
                 if (raw == null || raw.isEmpty()) {
+                    tally.count(field.name(), false);
                     if (!field.optional()) {
                         missing.merge(field.name(), 1, Integer::sum);
                         problem = problem != null ? problem : malformed(url, entity, values, field, "is missing (selector '"
@@ -74,7 +92,9 @@ final class RowExtractor {
                 texts.put(field.name(), raw);
                 try {
                     values.put(field.name(), field.parser().parse(raw));
+                    tally.count(field.name(), true);
                 } catch (IllegalArgumentException e) {
+                    tally.count(field.name(), false);
                     problem = problem != null ? problem : malformed(url, entity, values, field, e.getMessage());
                 }
             }

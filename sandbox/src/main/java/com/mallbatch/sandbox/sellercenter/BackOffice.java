@@ -3,6 +3,7 @@ package com.mallbatch.sandbox.sellercenter;
 import com.mallbatch.sandbox.SandboxRequest;
 import com.mallbatch.sandbox.SandboxResponse;
 
+import java.util.List;
 import java.util.Map;
 
 /** What one flavour of seller center serves behind its login, and what it holds. */
@@ -19,6 +20,9 @@ interface BackOffice {
 
     /** The flavour's products, orders and whatever else its pages show, for tests to compare a crawl with. */
     Map<String, Object> groundTruth();
+
+    /** The variant fields a {@link com.mallbatch.sandbox.PageFieldFault} in force changes on its product pages. */
+    List<DriftedField> driftedFields();
 
     static SandboxResponse noSuchPage() {
         return SandboxResponse.html(404, Html.page("페이지 없음", "<p>요청하신 페이지를 찾을 수 없습니다.</p>"));

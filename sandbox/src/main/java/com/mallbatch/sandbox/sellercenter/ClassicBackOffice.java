@@ -25,6 +25,7 @@ final class ClassicBackOffice implements BackOffice {
     private final LocalDate today;
     private final Faults faults;
     private final SellerCenterData data;
+    private final PageFieldDrift drift;
 
     ClassicBackOffice(String base, boolean nextData, SandboxConfig config, int index, Faults faults) {
         this.base = base;
@@ -32,6 +33,7 @@ final class ClassicBackOffice implements BackOffice {
         this.today = config.today();
         this.faults = faults;
         this.data = new SellerCenterData(config, index);
+        this.drift = new PageFieldDrift(faults, config.seed(), base.substring(base.lastIndexOf('/') + 1));
     }
 
     @Override
@@ -51,7 +53,7 @@ final class ClassicBackOffice implements BackOffice {
         if (path.startsWith("/products/")) {
             long productId = Long.parseLong(path.substring("/products/".length()));
             return data.products.stream().filter(p -> p.id() == productId).findFirst()
-                    .map(p -> SandboxResponse.html(200, pages.product(p)))
+                    .map(p -> SandboxResponse.html(200, pages.product(p, drift.render(p.id(), productPages()))))
                     .orElse(BackOffice.noSuchProduct());
         }
         if (path.equals("/orders")) {
@@ -62,6 +64,15 @@ final class ClassicBackOffice implements BackOffice {
                     Paging.pages(day.size(), ORDERS_PER_PAGE)));
         }
         return BackOffice.noSuchPage();
+    }
+
+    private List<PageFieldDrift.ProductPage> productPages() {
+        return data.products.stream().map(p -> new PageFieldDrift.ProductPage(p.id(), p.variants())).toList();
+    }
+
+    @Override
+    public List<DriftedField> driftedFields() {
+        return drift.drifted(productPages());
     }
 
     @Override

@@ -21,6 +21,7 @@ final class LineRowsBackOffice implements BackOffice {
     private final LocalDate today;
     private final Faults faults;
     private final LineRowsData data;
+    private final PageFieldDrift drift;
 
     /** {@code number} is the center's: 1 for easyseller01. */
     LineRowsBackOffice(String base, SandboxConfig config, int number, Faults faults) {
@@ -28,6 +29,7 @@ final class LineRowsBackOffice implements BackOffice {
         this.today = config.today();
         this.faults = faults;
         this.data = new LineRowsData(config, number);
+        this.drift = new PageFieldDrift(faults, config.seed(), base.substring(base.lastIndexOf('/') + 1));
     }
 
     @Override
@@ -46,7 +48,8 @@ final class LineRowsBackOffice implements BackOffice {
         if (path.startsWith("/products/")) {
             long productId = Long.parseLong(path.substring("/products/".length()));
             return data.products.stream().filter(p -> p.id() == productId).findFirst()
-                    .map(p -> SandboxResponse.html(200, p.deleted() ? LineRowsPages.DELETED_PRODUCT : pages.product(p)))
+                    .map(p -> SandboxResponse.html(200, p.deleted() ? LineRowsPages.DELETED_PRODUCT
+                            : pages.product(p, drift.render(p.id(), productPages()))))
                     .orElse(BackOffice.noSuchProduct());
         }
         if (path.equals("/orders")) {
@@ -58,6 +61,17 @@ final class LineRowsBackOffice implements BackOffice {
                     Paging.pages(rows.size(), LineRowsData.LINES_PER_PAGE)));
         }
         return BackOffice.noSuchPage();
+    }
+
+    /** The products whose page exists: a deleted one's is gone. */
+    private List<PageFieldDrift.ProductPage> productPages() {
+        return data.products.stream().filter(p -> !p.deleted())
+                .map(p -> new PageFieldDrift.ProductPage(p.id(), p.variants())).toList();
+    }
+
+    @Override
+    public List<DriftedField> driftedFields() {
+        return drift.drifted(productPages());
     }
 
     @Override

@@ -47,14 +47,15 @@ final class LineRowsPages {
                 + "</tbody></table>" + layout.pagination(base + "/products?page=", page, totalPages));
     }
 
-    String product(Product p) {
+    /** A product's page, its variants' fields as {@code shown} says this render. */
+    String product(Product p, PageFieldDrift.Shown shown) {
         StringBuilder rows = new StringBuilder();
         for (Variant v : p.variants()) {
             rows.append("<tr class=\"").append(layout.cls("option")).append("\">")
                     .append(layout.td("option-name", Html.escape(v.option())))
                     .append(layout.td("sku", Html.escape(v.sku())))
-                    .append(layout.td("stock", v.stockText()))
-                    .append(layout.td("extra", v.extraPrice() == 0 ? "" : "+" + Html.won(v.extraPrice())))
+                    .append(layout.td("stock", shown.stock(v)))
+                    .append(layout.td("extra", shown.extraPriceHtml(v)))
                     .append("</tr>\n");
         }
         return Html.page(p.name(), "<h1 class=\"" + layout.cls("product-name") + "\">" + Html.escape(p.name()) + "</h1>"

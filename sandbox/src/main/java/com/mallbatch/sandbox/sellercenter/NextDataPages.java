@@ -30,14 +30,14 @@ final class NextDataPages implements SellerCenterPages {
     }
 
     @Override
-    public String product(Product p) {
+    public String product(Product p, PageFieldDrift.Shown shown) {
         Map<String, Object> product = new LinkedHashMap<>();
         product.put("id", p.id());
         product.put("code", p.code());
         product.put("name", p.name());
         product.put("price", p.price());
         product.put("options", p.variants().stream().map(v -> Map.of("label", v.option(), "sku", v.sku(),
-                "stockText", v.stockText(), "extraPrice", v.extraPrice())).toList());
+                "stockText", shown.stock(v), "extraPrice", shown.extraPriceJson(v))).toList());
         return shell("/products/[id]", Map.of("product", product));
     }
 

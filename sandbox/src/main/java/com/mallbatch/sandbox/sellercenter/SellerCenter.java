@@ -200,7 +200,16 @@ public final class SellerCenter {
         truth.put("id", id);
         truth.put("flavour", flavour());
         truth.putAll(backOffice.groundTruth());
+        truth.put("driftedFields", driftedFields().stream().map(DriftedField::toMap).toList());
         return truth;
+    }
+
+    /**
+     * The variant fields the {@link com.mallbatch.sandbox.PageFieldFault} in force changes on this center's product
+     * pages, in product and variant order (none without one); {@code groundTruth()} keeps the true values.
+     */
+    public List<DriftedField> driftedFields() {
+        return backOffice.driftedFields();
     }
 
     private static String token() {

@@ -10,7 +10,8 @@ interface SellerCenterPages {
 
     String productList(List<Product> products, int page, int totalPages);
 
-    String product(Product product);
+    /** A product's page, its variants' fields as {@code shown} says this render (the truth, unless a fault changes them). */
+    String product(Product product, PageFieldDrift.Shown shown);
 
     String orderList(String date, List<Order> orders, int page, int totalPages);
 

@@ -45,14 +45,14 @@ final class TablePages implements SellerCenterPages {
     }
 
     @Override
-    public String product(Product p) {
+    public String product(Product p, PageFieldDrift.Shown shown) {
         StringBuilder rows = new StringBuilder();
         for (Variant v : p.variants()) {
             rows.append("<tr class=\"").append(layout.cls("option-row")).append("\">")
                     .append(layout.td("option-name", Html.escape(v.option())))
                     .append(layout.td("sku", Html.escape(v.sku())))
-                    .append(layout.td("stock", v.stockText()))
-                    .append(layout.td("extra-price", v.extraPrice() == 0 ? "" : "+" + Html.won(v.extraPrice())))
+                    .append(layout.td("stock", shown.stock(v)))
+                    .append(layout.td("extra-price", shown.extraPriceHtml(v)))
                     .append("</tr>\n");
         }
         return Html.page(p.name(), "<h1 class=\"" + layout.cls("product-name") + "\">" + Html.escape(p.name()) + "</h1>"
