@@ -4,7 +4,6 @@ import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.reconcile.CheckOutcome;
 import com.mallbatch.domain.reconcile.ReconcileCheck;
 import com.mallbatch.domain.reconcile.ReconcileThresholds;
-import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -12,11 +11,11 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * One account's reconcile, as a chunk-oriented step over check names: the processor runs a check, the writer records
- * its outcome (results and break events) in the chunk's transaction — so a check's outcome is either all recorded and
+ * One account's reconcile, as a chunk-oriented step over check names: this processor runs a check, the
+ * {@link #recorder} writes its outcome (results and break events) in the chunk's transaction — so a check's outcome is either all recorded and
  * counted as done, or not at all and run again on restart.
  */
-final class AccountCheckRun implements ItemProcessor<String, AccountCheckRun.Recorded>, ItemWriter<AccountCheckRun.Recorded> {
+final class AccountCheckRun implements ItemProcessor<String, AccountCheckRun.Recorded> {
 
     /** A check's outcome for the account and date, ready to record. */
     record Recorded(long accountId, LocalDate businessDate, CheckOutcome outcome, long jobExecutionId) {
@@ -28,17 +27,15 @@ final class AccountCheckRun implements ItemProcessor<String, AccountCheckRun.Rec
     private final ReconcileThresholds thresholds;
     private final boolean tenantAnchor;
     private final long jobExecutionId;
-    private final BreakLifecycle lifecycle;
 
     AccountCheckRun(Map<String, ReconcileCheck> checks, MallAccount account, LocalDate businessDate,
-                    ReconcileThresholds thresholds, boolean tenantAnchor, long jobExecutionId, BreakLifecycle lifecycle) {
+                    ReconcileThresholds thresholds, boolean tenantAnchor, long jobExecutionId) {
         this.checks = checks;
         this.account = account;
         this.businessDate = businessDate;
         this.thresholds = thresholds;
         this.tenantAnchor = tenantAnchor;
         this.jobExecutionId = jobExecutionId;
-        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -56,11 +53,13 @@ final class AccountCheckRun implements ItemProcessor<String, AccountCheckRun.Rec
         }
     }
 
-    @Override
-    public void write(Chunk<? extends Recorded> chunk) {
-        for (Recorded r : chunk) {
-            lifecycle.record(r.accountId(), r.businessDate(), r.outcome(), r.jobExecutionId());
-        }
+    /** Records each outcome of a chunk in the chunk's transaction. */
+    static ItemWriter<Recorded> recorder(BreakLifecycle lifecycle) {
+        return chunk -> {
+            for (Recorded r : chunk) {
+                lifecycle.record(r.accountId(), r.businessDate(), r.outcome(), r.jobExecutionId());
+            }
+        };
     }
 
     /** A check that could not run at all (a mall or the database did not answer): the account's reconcile fails. */

@@ -28,6 +28,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,7 +53,7 @@ import java.util.Map;
  * reconcileAccounts — partitioned once per account, paused ones included, {@code mallbatch.reconcile.concurrency} at a time:
  *   reconcileAccount:acme/CAFE24/acmeshop = chunk-oriented over the checks (one check a chunk: its results and
  *                                           break events commit together)
- * reconcileDigest   — one digest per tenant of what is new; fails the job when an account's reconcile failed
+ * then ({@link ReconcileOutcome}) one digest per tenant of what is new, the gauges, and the failed accounts named
  * </pre>
  *
  * A failed run restarts with the same parameters: completed accounts are kept, a failed one goes on with its first
@@ -65,14 +67,14 @@ public class ReconcileJobConfiguration {
     public static final String JOB_NAME = "reconcileJob";
     static final String ACCOUNTS_STEP = "reconcileAccounts";
     static final String ACCOUNT_STEP = "reconcileAccount";
-    static final String DIGEST_STEP = "reconcileDigest";
 
     @Bean
-    public Job reconcileJob(JobRepository jobRepository, Step reconcileAccounts, Step reconcileDigest) {
+    public Job reconcileJob(JobRepository jobRepository, Step reconcileAccounts, ReconcileDigest tenantDigests,
+                            MallAccounts accounts, ReconcileMetrics metrics) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(CollectJobConfiguration.businessDateRequired())
-                .start(reconcileAccounts).on("*").to(reconcileDigest)
-                .end()
+                .listener(new ReconcileOutcome(tenantDigests, accounts, metrics, jobRepository))
+                .start(reconcileAccounts)
                 .build();
     }
 
@@ -98,14 +100,15 @@ public class ReconcileJobConfiguration {
     }
 
     @Bean
-    Step reconcileAccount(JobRepository jobRepository, PlatformTransactionManager tx, CheckNames reconcileChecks,
-                          AccountCheckRun accountCheckRun) {
+    Step reconcileAccount(JobRepository jobRepository, PlatformTransactionManager tx,
+                          ItemStreamReader<String> reconcileChecks,
+                          ItemProcessor<String, AccountCheckRun.Recorded> accountCheckRun, BreakLifecycle lifecycle) {
         return new StepBuilder(ACCOUNT_STEP, jobRepository)
                 .<String, AccountCheckRun.Recorded>chunk(1)
                 .transactionManager(tx)
                 .reader(reconcileChecks)
                 .processor(accountCheckRun)
-                .writer(accountCheckRun)
+                .writer(AccountCheckRun.recorder(lifecycle))
                 .faultTolerant()
                 .retry(TransientDataAccessException.class)
                 .retryLimit(3)
@@ -114,31 +117,21 @@ public class ReconcileJobConfiguration {
 
     @Bean
     @StepScope
-    CheckNames reconcileChecks(Map<String, ReconcileCheck> reconcileCheckSet) {
+    ItemStreamReader<String> reconcileChecks(Map<String, ReconcileCheck> reconcileCheckSet) {
         return new CheckNames(List.copyOf(reconcileCheckSet.keySet()));
     }
 
     @Bean
     @StepScope
-    AccountCheckRun accountCheckRun(Map<String, ReconcileCheck> reconcileCheckSet, MallAccounts accounts,
-                                    ReconcileProperties properties, BreakLifecycle lifecycle,
-                                    @Value("#{stepExecution}") StepExecution step) {
+    ItemProcessor<String, AccountCheckRun.Recorded> accountCheckRun(Map<String, ReconcileCheck> reconcileCheckSet,
+                                                                    MallAccounts accounts, ReconcileProperties properties,
+                                                                    @Value("#{stepExecution}") StepExecution step) {
         MallAccount account = accounts.byId(step.getExecutionContext().getLong(AccountPartitioner.ACCOUNT_ID));
         boolean anchor = accounts.enabled().stream().filter(a -> a.tenantKey().equals(account.tenantKey()))
                 .min(Comparator.comparingLong(MallAccount::id)).map(a -> a.id() == account.id()).orElse(false);
         return new AccountCheckRun(reconcileCheckSet, account,
                 BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER)),
-                properties.thresholdsFor(account.tenantKey()), anchor, step.getJobExecutionId(), lifecycle);
-    }
-
-    @Bean
-    Step reconcileDigest(JobRepository jobRepository, PlatformTransactionManager tx, ReconcileDigestTasklet digestTasklet) {
-        return new StepBuilder(DIGEST_STEP, jobRepository).tasklet(digestTasklet, tx).build();
-    }
-
-    @Bean
-    ReconcileDigestTasklet reconcileDigestTasklet(ReconcileDigest digest, MallAccounts accounts, ReconcileMetrics metrics) {
-        return new ReconcileDigestTasklet(digest, accounts, metrics);
+                properties.thresholdsFor(account.tenantKey()), anchor, step.getJobExecutionId());
     }
 
     /** The checks that run, in order, by name: all of them unless {@code mallbatch.reconcile.checks} names some. */
@@ -198,7 +191,7 @@ public class ReconcileJobConfiguration {
     }
 
     @Bean
-    ReconcileDigest reconcileDigest(JdbcReconcileLedger ledger, JdbcImports imports, AccountHealthStore health,
+    ReconcileDigest tenantDigests(JdbcReconcileLedger ledger, JdbcImports imports, AccountHealthStore health,
                                     AlertNotifier notifier) {
         return new ReconcileDigest(ledger, imports, health, notifier);
     }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -106,17 +105,17 @@ class ReconcileJobTest {
         world.sandbox.faults().outage("financials/dailysales");
         JobExecution failed = reconcile(null);
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(FailureReport.lines(failed)).anySatisfy(line -> assertThat(line)
+        assertThat(FailureReport.lines(failed)).singleElement().asString()
                 .contains("reconcile of " + BUSINESS_DATE + " failed for 2 account(s)")
-                .contains("acme/CAFE24/sandbox01: ").contains("check orders_vs_mall_totals"));
+                .contains("- acme/CAFE24/sandbox01: acme/CAFE24/sandbox01: check orders_vs_mall_totals of " + BUSINESS_DATE
+                        + " could not run: ").contains("503");
         world.sandbox.faults().outage(null);
 
         JobExecution restarted = reconcile(null);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(accountSteps(restarted)).as("only the failed accounts run again, from the check that failed on")
-                .containsOnlyKeys("acme/CAFE24/sandbox01", "bravo/CAFE24/sandbox02")
-                .allSatisfy((name, step) -> assertThat(step.getReadCount()).isEqualTo(2));
-        assertThat(breaks()).as("a clean night breaks nothing").isEmpty();
+        assertThat(accountReads(restarted)).as("only the failed accounts run again, from the check that failed on")
+                .containsExactlyInAnyOrderEntriesOf(Map.of("acme/CAFE24/sandbox01", 2L, "bravo/CAFE24/sandbox02", 2L));
+        assertThat(breaks()).as("a clean night breaks nothing: %s", evidence()).isEmpty();
         assertThat(verdict(bravo, "orders_vs_mall_totals", "report")).isEqualTo("PENDING");
         assertThat(verdict(bravo, "orders_vs_mall_totals", "CAFE24_DAILYSALES")).isNull();
         assertThat(jdbc.queryForMap("SELECT figure, thresholds, verdict FROM reconcile_results WHERE account_id = ? "
@@ -231,11 +230,14 @@ class ReconcileJobTest {
         return reconcile((long) ++rechecks + 1);
     }
 
-    private static Map<String, StepExecution> accountSteps(JobExecution execution) {
-        Map<String, StepExecution> steps = new LinkedHashMap<>();
-        execution.getStepExecutions().stream().filter(s -> s.getStepName().startsWith("reconcileAccount:"))
-                .forEach(s -> steps.put(s.getStepName().substring("reconcileAccount:".length()), s));
-        return steps;
+    /** Checks read per account partition of the execution, as the repository has them. */
+    private Map<String, Long> accountReads(JobExecution execution) {
+        Map<String, Long> reads = new LinkedHashMap<>();
+        jdbc.query("SELECT STEP_NAME, READ_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE "
+                + "'reconcileAccount:%'", rs -> {
+            reads.put(rs.getString(1).substring("reconcileAccount:".length()), rs.getLong(2));
+        }, execution.getId());
+        return reads;
     }
 
     /** Every break as it stands: mall, check, type, key, severity, state. */
@@ -244,6 +246,10 @@ class ReconcileJobTest {
                 + "' ', e.severity, ' ', e.state) FROM reconcile_breaks b JOIN mall_accounts a ON a.id = b.account_id "
                 + "JOIN reconcile_break_events e ON e.id = (SELECT MAX(x.id) FROM reconcile_break_events x "
                 + "WHERE x.break_id = b.id)", String.class);
+    }
+
+    private List<String> evidence() {
+        return jdbc.queryForList("SELECT evidence FROM reconcile_break_events", String.class);
     }
 
     private long breakId(long accountId, String type) {

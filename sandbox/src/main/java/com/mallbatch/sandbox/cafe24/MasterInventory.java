@@ -19,10 +19,13 @@ import java.util.Set;
  * to ship. "Still to ship" is an item paid and neither shipped nor cancelled: order_status 상품준비중 / 배송준비중 /
  * 배송대기 / 배송보류 (N10, N20, N21, N22) or a cancel request not completed (C00, C10, C34, C35, C36), which collect
  * stores as {@code order_lines.status} PREPARING and CANCEL_REQUESTED. Of these the sandbox's orders reach N10, N20
- * and C00 (it requests cancels only after payment).
+ * and C00 (it requests cancels only after payment). A variant the mall sells without a stock limit (use_inventory F)
+ * is one the seller keeps in plenty: its count is at least {@value #PLENTY} plus the units to ship — a seller whose own count
+ * says none while the mall sells without limit is what reconciliation flags as an oversell risk.
  */
 final class MasterInventory {
 
+    static final int PLENTY = 100;
     static final Set<String> NOT_YET_SHIPPED = Set.of("N10", "N20", "N21", "N22", "C00", "C10", "C34", "C35", "C36");
 
     private MasterInventory() {
@@ -51,7 +54,8 @@ final class MasterInventory {
                     continue;
                 }
                 int units = unshipped.getOrDefault(v.variantCode(), 0);
-                rows.add(new MasterInventoryRow(v.customVariantCode(), v.quantity() + units, asOf, v.quantity(), units,
+                int shelf = v.useInventory() ? v.quantity() : Math.max(v.quantity(), PLENTY);
+                rows.add(new MasterInventoryRow(v.customVariantCode(), shelf + units, asOf, v.quantity(), units,
                         v.useInventory()));
             }
         }

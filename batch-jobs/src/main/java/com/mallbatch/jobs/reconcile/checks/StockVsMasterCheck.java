@@ -53,13 +53,18 @@ public final class StockVsMasterCheck implements ReconcileCheck {
         int compared = 0;
         int matched = 0;
         int oversell = 0;
+        int withoutSku = 0;
         for (StockPosition p : facts.stockPositions(scope.account().id(), tenant, scope.businessDate())) {
-            String key = (p.sellerSku() == null ? "" : p.sellerSku()) + "@" + p.variantCode();
+            if (p.sellerSku() == null || p.sellerSku().isBlank()) {
+                withoutSku++; // nothing to match it by: counted, not a break (the seller chose not to code it)
+                continue;
+            }
+            String key = p.sellerSku() + "@" + p.variantCode();
             Long available = p.masterAvailable();
             if (available == null) {
                 findings.add(new Finding(UNKNOWN_SKU_ON_MALL, key, Severity.MEDIUM, null, "variant " + p.variantCode()
-                        + " of product " + p.productNo() + (p.sellerSku() == null ? " has no seller SKU"
-                        : " has SKU " + p.sellerSku() + ", which the master inventory does not know")));
+                        + " of product " + p.productNo() + " has SKU " + p.sellerSku()
+                        + ", which the master inventory does not know"));
                 continue;
             }
             compared++;
@@ -97,7 +102,8 @@ public final class StockVsMasterCheck implements ReconcileCheck {
         Verdict verdict = oversell > 0 ? Verdict.FAIL
                 : rate != null && rate.doubleValue() < scope.thresholds().stockMatchGoalPercent() ? Verdict.WARN : Verdict.PASS;
         String detail = matched + " of " + compared + " variants match master available; " + oversell
-                + " oversell risk(s); " + (findings.size() - (compared - matched)) + " SKU(s) unknown to one side";
+                + " oversell risk(s); " + (findings.size() - (compared - matched)) + " SKU(s) unknown to one side; "
+                + withoutSku + " variant(s) without a seller SKU, not compared";
         return CheckOutcome.complete(NAME, List.of(new CheckResult("", rate, "%", thresholds, verdict, detail)), findings);
     }
 

@@ -23,7 +23,7 @@ class StockVsMasterCheckTest {
         facts.positions.add(position("V2", "SKU-2", 8, true, 10, 4));    // available 6: oversell by 2
         facts.positions.add(position("V3", "SKU-3", 1, true, 3, 0));     // available 3: 2 lost
         facts.positions.add(position("V4", "SKU-4", 0, false, 2, 2));    // no limit, nothing available
-        facts.positions.add(position("V5", null, 3, true, null, 0));     // no SKU
+        facts.positions.add(position("V5", null, 3, true, null, 0));     // no SKU: counted, not compared
         facts.positions.add(position("V6", "SKU-X", 3, true, null, 0));  // unknown to master
         facts.listedNowhere.add("SKU-9");
 
@@ -34,13 +34,13 @@ class StockVsMasterCheckTest {
                         tuple("OVERSELL_RISK", "SKU-2@V2", Severity.CRITICAL, BigDecimal.valueOf(2)),
                         tuple("LOST_SALES", "SKU-3@V3", Severity.LOW, BigDecimal.valueOf(2)),
                         tuple("OVERSELL_RISK", "SKU-4@V4", Severity.CRITICAL, BigDecimal.valueOf(1)),
-                        tuple("UNKNOWN_SKU_ON_MALL", "@V5", Severity.MEDIUM, null),
                         tuple("UNKNOWN_SKU_ON_MALL", "SKU-X@V6", Severity.MEDIUM, null),
                         tuple("MASTER_SKU_NOT_LISTED", "SKU-9", Severity.LOW, null));
         assertThat(outcome.results()).singleElement().satisfies(r -> {
             assertThat(r.verdict()).isEqualTo(Verdict.FAIL);
             assertThat(r.figure()).isEqualByComparingTo("25.00"); // 1 of 4 compared
             assertThat(r.thresholds()).contains("99.5");
+            assertThat(r.detail()).contains("1 variant(s) without a seller SKU");
         });
     }
 
