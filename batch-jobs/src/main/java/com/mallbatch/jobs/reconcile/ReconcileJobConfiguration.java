@@ -9,7 +9,9 @@ import com.mallbatch.domain.port.ReconcileFacts;
 import com.mallbatch.domain.reconcile.ReconcileCheck;
 import com.mallbatch.jobs.collect.AccountPartitioner;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
+import com.mallbatch.jobs.reconcile.checks.CrawlReverificationCheck;
 import com.mallbatch.jobs.reconcile.checks.FreshnessCheck;
+import com.mallbatch.jobs.reconcile.checks.LayoutDriftCheck;
 import com.mallbatch.jobs.reconcile.checks.OrdersVsMallTotalsCheck;
 import com.mallbatch.jobs.reconcile.checks.SalesReports;
 import com.mallbatch.jobs.reconcile.checks.StockVsMasterCheck;
@@ -178,6 +180,17 @@ public class ReconcileJobConfiguration {
     @Bean
     VolumeAnomalyCheck volumeAnomalyCheck(ReconcileFacts facts) {
         return new VolumeAnomalyCheck(facts);
+    }
+
+    @Bean
+    CrawlReverificationCheck crawlReverificationCheck(ReconcileFacts facts, ExtractorRegistry extractors) {
+        return new CrawlReverificationCheck(facts, (account, productNos, date) ->
+                extractors.forAccount(account).reread(account, productNos, date));
+    }
+
+    @Bean
+    LayoutDriftCheck layoutDriftCheck(ReconcileFacts facts) {
+        return new LayoutDriftCheck(facts);
     }
 
     @Bean

@@ -10,7 +10,9 @@ import com.mallbatch.jobs.commands.CommandLineCommand;
 import com.mallbatch.jobs.launch.FailureReport;
 import com.mallbatch.jobs.launch.JobLaunchService;
 import com.mallbatch.sandbox.cafe24.Cafe24Mall;
+import com.mallbatch.sandbox.PageFieldFault;
 import com.mallbatch.sandbox.cafe24.StockDrift;
+import com.mallbatch.sandbox.sellercenter.DriftedField;
 import com.mallbatch.sandbox.webhook.WebhookReceiver;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.batch.job.enabled=false",
         "mallbatch.alerts.spacing=0s",
         "mallbatch.cafe24.max-retries=1",
-        "mallbatch.cafe24.initial-backoff=10ms"})
+        "mallbatch.cafe24.initial-backoff=10ms",
+        "mallbatch.reconcile.tenants.crawlco.reverify-min-sample=100000"})
 class ReconcileJobTest {
 
     static final SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig().withMalls(2).withSize(30, 3, 20, 8)
@@ -114,7 +117,7 @@ class ReconcileJobTest {
         JobExecution restarted = reconcile(null);
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(accountReads(restarted)).as("only the failed accounts run again, from the check that failed on")
-                .containsExactlyInAnyOrderEntriesOf(Map.of("acme/CAFE24/sandbox01", 2L, "bravo/CAFE24/sandbox02", 2L));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("acme/CAFE24/sandbox01", 4L, "bravo/CAFE24/sandbox02", 4L));
         assertThat(breaks()).as("a clean night breaks nothing: %s", evidence()).isEmpty();
         assertThat(verdict(bravo, "orders_vs_mall_totals", "report")).isEqualTo("PENDING");
         assertThat(verdict(bravo, "orders_vs_mall_totals", "CAFE24_DAILYSALES")).isNull();
@@ -136,16 +139,32 @@ class ReconcileJobTest {
         assertThat(hooks.received("acme")).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reconcile_digests WHERE sent", Integer.class)).isZero();
 
-        // A night with drift
+        // A night the seller center changed how it shows stock on a fifth of its product pages: the crawl completes
+        world.resetCollectedData(jdbc);
+        world.sandbox.faults().pageField(PageFieldFault.unparseable("stock", 0.2).onlyAt("easyseller01"));
+        assertThat(collect().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(recheck().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(breaks()).as("the layout drift, nothing else: %s", evidence())
+                .containsExactly("easyseller01 layout_drift LAYOUT_DRIFT variants.stock MEDIUM OPEN");
+        assertThat(hooks.received("crawlco")).singleElement().satisfies(m -> assertThat(m.body())
+                .contains("1 new or worse break(s)").contains("LAYOUT_DRIFT").contains("variants.stock"));
+
+        // A night with drift: Cafe24 stock and orders; the seller center showed a stale stock on a tenth of its pages
         List<StockDrift> oversold = acmeMall.driftListedStock(2, 2);
         List<StockDrift> underListed = bravoMall.driftListedStock(1, -3);
         String hidden = bravoMall.hideOrderPlacedOn(BUSINESS_DATE);
         acmeMall.adjustDailySales(BUSINESS_DATE, 0, new BigDecimal("50000"));
         world.resetCollectedData(jdbc);
+        world.sandbox.faults().pageField(PageFieldFault.differentValue("stock", 0.1, 1).onlyAt("easyseller01"));
+        List<DriftedField> stale = world.sandbox.sellerCenters().center("easyseller01").driftedFields();
+        assertThat(stale).isNotEmpty();
         assertThat(collect().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(recheck().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 
         List<String> expected = new ArrayList<>();
+        expected.add("easyseller01 layout_drift LAYOUT_DRIFT variants.stock MEDIUM RESOLVED");
+        stale.forEach(d -> expected.add("easyseller01 crawl_reverification FIELD_DIFFERS "
+                + (d.sku() == null || d.sku().isEmpty() ? d.productId() + "-" + d.row() : d.sku()) + "/stock HIGH OPEN"));
         oversold.forEach(d -> expected.add("sandbox01 stock_vs_master OVERSELL_RISK " + d.sellerSku() + "@"
                 + d.variantCode() + " CRITICAL OPEN"));
         expected.add("sandbox01 orders_vs_mall_totals TOTALS_DIFFER " + BUSINESS_DATE + "/CAFE24_DAILYSALES MEDIUM OPEN");
@@ -163,7 +182,8 @@ class ReconcileJobTest {
         assertThat(hooks.received("bravo")).singleElement().satisfies(m -> assertThat(m.body())
                 .contains("2 new or worse break(s)").contains("CAFE24 sandbox02").contains("new CRITICAL 0")
                 .contains("LOST_SALES").contains("TOTALS_DIFFER").doesNotContain("sandbox01"));
-        assertThat(hooks.received("crawlco")).as("nothing new for crawlco").isEmpty();
+        assertThat(hooks.received("crawlco")).hasSize(2).last().satisfies(m -> assertThat(m.body())
+                .contains(stale.size() + " new or worse break(s)").contains("FIELD_DIFFERS"));
 
         // A rerun of the same night adds nothing and sends nothing
         Map<String, Integer> before = counts();
@@ -191,6 +211,7 @@ class ReconcileJobTest {
                 + "AND actor = 'reconcile'", Integer.class)).isEqualTo(expected.size());
         assertThat(hooks.received("acme")).hasSize(1);
         assertThat(hooks.received("bravo")).hasSize(1);
+        assertThat(hooks.received("crawlco")).hasSize(2);
 
         assertThat(appendOnly()).as("results are never changed").contains("append-only");
     }

@@ -2,6 +2,8 @@ package com.mallbatch.domain.port;
 
 import com.mallbatch.domain.DailyTotals;
 import com.mallbatch.domain.reconcile.CollectedDay;
+import com.mallbatch.domain.reconcile.CollectedVariant;
+import com.mallbatch.domain.reconcile.FieldParseRate;
 import com.mallbatch.domain.reconcile.DayVolume;
 import com.mallbatch.domain.reconcile.Freshness;
 import com.mallbatch.domain.reconcile.StockPosition;
@@ -30,4 +32,13 @@ public interface ReconcileFacts {
 
     /** The account's volume on each day from {@code from} to {@code to} whose collect completed. */
     List<DayVolume> volumes(long accountId, LocalDate from, LocalDate to);
+
+    /** The account's variants with their complete, confirmed stock of the date. */
+    List<CollectedVariant> collectedVariants(long accountId, LocalDate businessDate);
+
+    /** Per profile field, the date's newest crawl of the account against its crawls of the days before, back to {@code from}. */
+    List<FieldParseRate> fieldParseRates(long accountId, LocalDate from, LocalDate businessDate);
+
+    /** Keys of the account's breaks of a check that are still open or acknowledged. */
+    List<String> openBreakKeys(long accountId, String check);
 }

@@ -4,6 +4,8 @@ import com.mallbatch.domain.DailyTotals;
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.port.ReconcileFacts;
 import com.mallbatch.domain.reconcile.CollectedDay;
+import com.mallbatch.domain.reconcile.CollectedVariant;
+import com.mallbatch.domain.reconcile.FieldParseRate;
 import com.mallbatch.domain.reconcile.DayVolume;
 import com.mallbatch.domain.reconcile.Freshness;
 import com.mallbatch.domain.reconcile.StockPosition;
@@ -134,5 +136,37 @@ public final class JdbcReconcileFacts implements ReconcileFacts {
                         + "AND c.business_date BETWEEN ? AND ? ORDER BY c.business_date",
                 (rs, i) -> new DayVolume(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3)),
                 accountId, from, to);
+    }
+
+    @Override
+    public List<CollectedVariant> collectedVariants(long accountId, LocalDate businessDate) {
+        return jdbc.query("SELECT v.variant_code, v.product_no, v.seller_sku, v.option_text, v.additional_amount, s.quantity "
+                        + "FROM stock_levels s JOIN variants v ON v.account_id = s.account_id AND v.variant_code = s.variant_code "
+                        + "WHERE s.account_id = ? AND s.business_date = ? AND NOT s.partial AND NOT s.stale "
+                        + "ORDER BY v.variant_code",
+                (rs, i) -> new CollectedVariant(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBigDecimal(5), rs.getInt(6)), accountId, businessDate);
+    }
+
+    @Override
+    public List<FieldParseRate> fieldParseRates(long accountId, LocalDate from, LocalDate businessDate) {
+        return jdbc.query("SELECT n.entity, n.field, n.rows_seen, n.rows_parsed, "
+                        + "COALESCE(SUM(t.rows_seen), 0), COALESCE(SUM(t.rows_parsed), 0) "
+                        + "FROM crawl_field_parse_rates n "
+                        + "LEFT JOIN crawl_field_parse_rates t ON t.account_id = n.account_id AND t.entity = n.entity "
+                        + "AND t.field = n.field AND t.business_date BETWEEN ? AND ? AND t.step_execution_id < n.step_execution_id "
+                        + "WHERE n.account_id = ? AND n.business_date = ? AND n.step_execution_id = (SELECT MAX(x.step_execution_id) "
+                        + "FROM crawl_field_parse_rates x WHERE x.account_id = n.account_id AND x.business_date = n.business_date "
+                        + "AND x.entity = n.entity) GROUP BY n.entity, n.field, n.rows_seen, n.rows_parsed ORDER BY n.entity, n.field",
+                (rs, i) -> new FieldParseRate(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6)), from, businessDate, accountId, businessDate);
+    }
+
+    @Override
+    public List<String> openBreakKeys(long accountId, String check) {
+        return jdbc.queryForList("SELECT b.break_key FROM reconcile_breaks b JOIN reconcile_break_events e ON e.id = "
+                + "(SELECT MAX(x.id) FROM reconcile_break_events x WHERE x.break_id = b.id) WHERE b.account_id = ? "
+                + "AND b.check_name = ? AND e.state IN ('OPEN', 'ACKNOWLEDGED') ORDER BY b.break_key", String.class,
+                accountId, check);
     }
 }

@@ -6,6 +6,8 @@ import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.ReconcileFacts;
 import com.mallbatch.domain.reconcile.CollectedDay;
+import com.mallbatch.domain.reconcile.CollectedVariant;
+import com.mallbatch.domain.reconcile.FieldParseRate;
 import com.mallbatch.domain.reconcile.DayVolume;
 import com.mallbatch.domain.reconcile.Freshness;
 import com.mallbatch.domain.reconcile.ReconcileCheck;
@@ -76,5 +78,24 @@ final class FakeFacts implements ReconcileFacts {
     @Override
     public List<DayVolume> volumes(long accountId, LocalDate from, LocalDate to) {
         return volumes.stream().filter(v -> !v.day().isBefore(from) && !v.day().isAfter(to)).toList();
+    }
+
+    List<CollectedVariant> variants = new ArrayList<>();
+    List<FieldParseRate> parseRates = new ArrayList<>();
+    List<String> openKeys = new ArrayList<>();
+
+    @Override
+    public List<CollectedVariant> collectedVariants(long accountId, LocalDate businessDate) {
+        return variants;
+    }
+
+    @Override
+    public List<FieldParseRate> fieldParseRates(long accountId, LocalDate from, LocalDate businessDate) {
+        return parseRates;
+    }
+
+    @Override
+    public List<String> openBreakKeys(long accountId, String check) {
+        return openKeys;
     }
 }
