@@ -102,18 +102,12 @@ public final class DemoMain {
                 arguments.add("--mallbatch.collect.progress-interval=3s");
             }
             String yesterday = LocalDate.now(BusinessDate.SEOUL).minusDays(1).toString();
-            int exitCode;
-            if (ownDatabase && collected(url, yesterday)) {
-                log.info("collectJob for {} already completed in this database: nothing new to collect", yesterday);
-                exitCode = 0;
-            } else {
-                if (arguments.stream().noneMatch(a -> a.startsWith("--spring.batch.job.name="))) {
-                    arguments.add("--spring.batch.job.name=collectJob");
-                }
-                exitCode = collect(arguments, url, log);
-            }
+            boolean ownJob = arguments.stream().anyMatch(a -> a.startsWith("--spring.batch.job.name="));
+            int exitCode = nightly(ownJob ? List.of("") : List.of("collectJob", "reconcileJob"), arguments, url,
+                    ownDatabase, yesterday, log);
             if (exitCode == 0 || exitCode == 1) {
                 System.out.println(DemoReport.loaded(jdbc(url, arguments)));
+                System.out.println(DemoReport.reconciled(jdbc(url, arguments)));
                 System.out.println(DemoReport.whereTheDataIs(url, keep, ownDatabase, pause, logFile()));
             }
             if (pause && embedded != null) {
@@ -130,7 +124,33 @@ public final class DemoMain {
         }
     }
 
-    private static int collect(List<String> arguments, String url, Logger log) {
+    /**
+     * The nightly pipeline, one job after the other: collect, then reconcile what was collected — also after a failed
+     * collect, whose accounts get their freshness breaks. A job that already completed for the date in a kept database
+     * is not run again. The exit code is the worst of the runs ({@code ""}: the one job the arguments name).
+     */
+    private static int nightly(List<String> jobs, List<String> arguments, String url, boolean ownDatabase, String date,
+                               Logger log) {
+        int exitCode = 0;
+        for (String job : jobs) {
+            if (!job.isEmpty() && ownDatabase && completed(url, job, date)) {
+                log.info("{} for {} already completed in this database: nothing new to run", job, date);
+                continue;
+            }
+            List<String> run = new java.util.ArrayList<>(arguments);
+            if (!job.isEmpty()) {
+                run.add("--spring.batch.job.name=" + job);
+            }
+            int code = run(run, url, log);
+            if (code > 1) {
+                return code; // refused or could not start: nothing after it can run either
+            }
+            exitCode = Math.max(exitCode, code);
+        }
+        return exitCode;
+    }
+
+    private static int run(List<String> arguments, String url, Logger log) {
         ConfigurableApplicationContext context;
         try {
             context = MallbatchApplication.run(arguments.toArray(String[]::new));
@@ -166,13 +186,13 @@ public final class DemoMain {
                 CredentialCipher.KEY_ENV);
     }
 
-    /** Whether collectJob already completed for the date in this database (a kept one). */
-    private static boolean collected(String url, String businessDate) {
+    /** Whether the job already completed for the date in this database (a kept one). */
+    private static boolean completed(String url, String job, String businessDate) {
         try {
             return jdbc(url, List.of()).queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
                     + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID JOIN BATCH_JOB_EXECUTION_PARAMS p "
-                    + "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE i.JOB_NAME = 'collectJob' AND e.STATUS = 'COMPLETED' "
-                    + "AND p.PARAMETER_NAME = 'businessDate' AND p.PARAMETER_VALUE = ?", Integer.class, businessDate) > 0;
+                    + "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE i.JOB_NAME = ? AND e.STATUS = 'COMPLETED' "
+                    + "AND p.PARAMETER_NAME = 'businessDate' AND p.PARAMETER_VALUE = ?", Integer.class, job, businessDate) > 0;
         } catch (RuntimeException noTablesYet) {
             return false;
         }

@@ -35,6 +35,32 @@ final class DemoReport {
         return out.toString();
     }
 
+    /** Per account, the worst newest verdict of each check and the breaks still open. */
+    static String reconciled(JdbcTemplate jdbc) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT CONCAT(t.tenant_key, '/', a.platform, '/', a.account_key) AS account, r.check_name, r.verdict
+                FROM reconcile_results r JOIN mall_accounts a ON a.id = r.account_id JOIN tenants t ON t.id = a.tenant_id
+                WHERE r.business_date = (SELECT MAX(business_date) FROM reconcile_results)
+                  AND r.id = (SELECT MAX(x.id) FROM reconcile_results x WHERE x.business_date = r.business_date
+                              AND x.account_id = r.account_id AND x.check_name = r.check_name AND x.subject = r.subject)
+                ORDER BY account, r.check_name""");
+        Map<String, Map<String, String>> worst = new java.util.TreeMap<>();
+        List<String> order = List.of("PASS", "PENDING", "WARN", "FAIL");
+        for (Map<String, Object> r : rows) {
+            worst.computeIfAbsent((String) r.get("account"), k -> new java.util.TreeMap<>()).merge((String) r.get("check_name"),
+                    (String) r.get("verdict"), (x, y) -> order.indexOf(x) >= order.indexOf(y) ? x : y);
+        }
+        Integer open = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM reconcile_breaks b JOIN reconcile_break_events e ON e.id = (SELECT MAX(x.id)
+                  FROM reconcile_break_events x WHERE x.break_id = b.id) WHERE e.state IN ('OPEN', 'ACKNOWLEDGED')""",
+                Integer.class);
+        StringBuilder out = new StringBuilder("Reconciled (reconcileJob; the worst verdict of each check):\n");
+        worst.forEach((account, checks) -> out.append(String.format("%-30s %s%n", account, checks)));
+        out.append(open).append(" break(s) open: SELECT * FROM reconcile_breaks; the digest per seller is in the log "
+                + "(no webhook in the demo)\n");
+        return out.toString();
+    }
+
     static String whereTheDataIs(String url, Optional<Path> kept, boolean embedded, boolean pause, String logFile) {
         StringBuilder out = new StringBuilder();
         if (!embedded) {

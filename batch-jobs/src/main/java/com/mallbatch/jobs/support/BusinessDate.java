@@ -10,7 +10,7 @@ public final class BusinessDate {
     public static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     public static final String PARAMETER = "businessDate";
     /** Jobs that run for a business date and default to yesterday. */
-    public static final java.util.Set<String> DAILY_JOBS = java.util.Set.of("collectJob");
+    public static final java.util.Set<String> DAILY_JOBS = java.util.Set.of("collectJob", "reconcileJob");
 
     private BusinessDate() {
     }
