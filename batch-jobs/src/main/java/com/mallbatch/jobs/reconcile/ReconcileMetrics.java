@@ -4,6 +4,7 @@ import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.domain.reconcile.BreakAge;
 import com.mallbatch.domain.reconcile.Verdict;
+import com.mallbatch.jobs.reconcile.checks.CrawlReverificationCheck;
 import com.mallbatch.jobs.reconcile.checks.OrdersVsMallTotalsCheck;
 import com.mallbatch.jobs.reconcile.checks.StockVsMasterCheck;
 import com.mallbatch.jobs.support.BusinessDate;
@@ -26,8 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Reconciliation as gauges per tenant and platform, re-read after every reconcile run: the stock match rate (mean of
  * each account's newest share of matching variants), the order match rate (share of the newest compared days that
- * matched the mall's totals), open breaks by severity and age bucket, and, where crawled variants were re-read, the
- * re-verification accuracy.
+ * matched the mall's totals), open breaks by severity and age bucket, and, per field where crawled variants were
+ * re-read, the re-verification accuracy (the Wilson lower bound).
  */
 public final class ReconcileMetrics {
 
@@ -37,6 +38,7 @@ public final class ReconcileMetrics {
     private final MultiGauge stockMatch;
     private final MultiGauge orderMatch;
     private final MultiGauge openBreaks;
+    private final MultiGauge reverifyAccuracy;
 
     public ReconcileMetrics(JdbcReconcileLedger ledger, MallAccounts accounts, Clock clock, MeterRegistry meters) {
         this.ledger = ledger;
@@ -48,16 +50,19 @@ public final class ReconcileMetrics {
                 .description("Share of compared days whose collected orders match the mall's own totals").register(meters);
         this.openBreaks = MultiGauge.builder("mallbatch.reconcile.breaks.open")
                 .description("Breaks open or acknowledged, by severity and age").register(meters);
+        this.reverifyAccuracy = MultiGauge.builder("mallbatch.reconcile.reverify.accuracy").baseUnit("percent")
+                .description("Wilson 95% lower bound of re-verified crawled fields' accuracy").register(meters);
     }
 
     public synchronized void refresh() {
         Map<Long, MallAccount> byId = accounts.enabled().stream()
                 .collect(Collectors.toMap(MallAccount::id, Function.identity()));
-        stockMatch.register(rates(byId, ledger.newestResults(StockVsMasterCheck.NAME, ""),
+        stockMatch.register(rates(byId, ledger.newestResults(StockVsMasterCheck.NAME, ""), r -> Tags.empty(),
                 r -> r.figure() == null ? null : r.figure().doubleValue()), true);
-        orderMatch.register(rates(byId, ledger.newestResults(OrdersVsMallTotalsCheck.NAME, "%"),
-                r -> r.verdict() == Verdict.PASS && r.figure() != null ? 100.0
-                        : r.verdict() == Verdict.FAIL ? 0.0 : null), true);
+        reverifyAccuracy.register(rates(byId, ledger.newestResults(CrawlReverificationCheck.NAME, "%"),
+                r -> Tags.of("field", r.subject()), r -> r.figure() == null ? null : r.figure().doubleValue()), true);
+        orderMatch.register(rates(byId, ledger.newestResults(OrdersVsMallTotalsCheck.NAME, "%"), r -> Tags.empty(),
+                ReconcileMetrics::matched), true);
         LocalDate today = LocalDate.now(clock.withZone(BusinessDate.SEOUL));
         Map<Tags, Integer> open = new HashMap<>();
         for (JdbcReconcileLedger.BreakRow row : ledger.all(Optional.empty())) {
@@ -72,15 +77,23 @@ public final class ReconcileMetrics {
         openBreaks.register(rows, true);
     }
 
-    /** The mean of each account's value per tenant and platform; accounts without a value are left out. */
+    /** A compared day: 100 when it matched, 0 when not; a pending or uncompared one is no value (null). */
+    private static Double matched(AccountResult result) {
+        if (result.figure() == null || result.verdict() == Verdict.PENDING) {
+            return null;
+        }
+        return result.verdict() == Verdict.PASS ? Double.valueOf(100) : Double.valueOf(0);
+    }
+
+    /** The mean of each account's value per tenant, platform and {@code more} tags; accounts without one are left out. */
     private static List<MultiGauge.Row<?>> rates(Map<Long, MallAccount> byId, List<AccountResult> results,
-                                                 Function<AccountResult, Double> value) {
+                                                 Function<AccountResult, Tags> more, Function<AccountResult, Double> value) {
         Map<Tags, double[]> sums = new HashMap<>();
         for (AccountResult result : results) {
             MallAccount account = byId.get(result.accountId());
             Double v = value.apply(result);
             if (account != null && v != null) {
-                double[] sum = sums.computeIfAbsent(tags(account), t -> new double[2]);
+                double[] sum = sums.computeIfAbsent(tags(account).and(more.apply(result)), t -> new double[2]);
                 sum[0] += v;
                 sum[1]++;
             }

@@ -41,17 +41,21 @@ final class ReconcileOutcome implements JobExecutionListener {
     @Override
     public void afterJob(JobExecution execution) {
         LocalDate date = BusinessDate.parse(execution.getJobParameters().getString(BusinessDate.PARAMETER));
+        nameFailedAccounts(execution, date); // first: nothing after it may keep the run from saying what failed
         String tenant = execution.getJobParameters().getString("tenant");
         List<MallAccount> reconciled = accounts.enabled().stream()
                 .filter(a -> tenant == null || tenant.equals(a.tenantKey())).toList();
         try {
             int sent = digest.send(reconciled, date, execution.getId());
             log.info("reconcileJob {}: {} digest(s) sent", date, sent);
+            metrics.refresh();
         } catch (RuntimeException e) { // the breaks are recorded; the next run's digest tells them
-            log.error("reconcileJob {}: the digests could not be sent: {}", date, FailureReport.message(e));
+            log.error("reconcileJob {}: the digests or gauges could not be updated: {}", date, FailureReport.message(e));
             log.debug("Digest failure", e);
         }
-        metrics.refresh();
+    }
+
+    private void nameFailedAccounts(JobExecution execution, LocalDate date) {
         JobExecution stored = jobRepository.getJobExecution(execution.getId());
         List<String> failed = (stored == null ? execution : stored).getStepExecutions().stream()
                 .filter(s -> s.getStepName().startsWith(ReconcileJobConfiguration.ACCOUNT_STEP + ":"))

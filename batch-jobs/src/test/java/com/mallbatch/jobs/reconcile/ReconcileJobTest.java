@@ -24,6 +24,10 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * injected, with its severity, and each tenant's digest names its mall and counts; a rerun adds nothing; people's
  * decisions are appended; the fixed drift resolves every break the next night.
  */
-@SpringBootTest(classes = TestJobsApplication.class, properties = {
+@SpringBootTest(classes = {TestJobsApplication.class, ReconcileJobTest.Meters.class}, properties = {
         "spring.batch.job.enabled=false",
         "mallbatch.alerts.spacing=0s",
         "mallbatch.cafe24.max-retries=1",
@@ -64,8 +68,18 @@ class ReconcileJobTest {
         TENANTS.forEach(t -> registry.add("mallbatch.alerts.tenant-webhooks." + t, () -> world.sandbox.webhookUrl(t)));
     }
 
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Meters {
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
     @Autowired
     JobLaunchService launcher;
+    @Autowired
+    MeterRegistry meters;
     @Autowired
     JdbcMallAccounts accounts;
     @Autowired
@@ -185,6 +199,13 @@ class ReconcileJobTest {
         assertThat(hooks.received("crawlco")).hasSize(2).last().satisfies(m -> assertThat(m.body())
                 .contains(stale.size() + " new or worse break(s)").contains("FIELD_DIFFERS"));
 
+        assertThat(gauge("mallbatch.reconcile.breaks.open", "tenant", "acme", "severity", "CRITICAL")).isEqualTo(2);
+        assertThat(gauge("mallbatch.reconcile.breaks.open", "tenant", "bravo", "severity", "HIGH")).isEqualTo(1);
+        assertThat(gauge("mallbatch.reconcile.stock.match.rate", "tenant", "acme")).isLessThan(100).isGreaterThan(90);
+        assertThat(gauge("mallbatch.reconcile.order.match.rate", "tenant", "crawlco")).isEqualTo(100);
+        assertThat(gauge("mallbatch.reconcile.order.match.rate", "tenant", "bravo")).isZero();
+        assertThat(gauge("mallbatch.reconcile.reverify.accuracy", "tenant", "crawlco", "field", "stock")).isLessThan(99);
+
         // A rerun of the same night adds nothing and sends nothing
         Map<String, Integer> before = counts();
         assertThat(recheck().getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -214,6 +235,11 @@ class ReconcileJobTest {
         assertThat(hooks.received("crawlco")).hasSize(2);
 
         assertThat(appendOnly()).as("results are never changed").contains("append-only");
+    }
+
+    /** The sum of a gauge's series carrying these tags. */
+    private double gauge(String name, String... tags) {
+        return meters.find(name).tags(tags).gauges().stream().mapToDouble(g -> g.value()).sum();
     }
 
     private long register(String tenant, Cafe24Mall mall) {

@@ -74,13 +74,13 @@ public final class JdbcReconcileLedger {
 
     /** Each account's newest result of a check and subject, whatever its date: what the gauges show. */
     public List<AccountResult> newestResults(String check, String subject) {
-        return jdbc.query("SELECT r.account_id, r.business_date, r.figure, r.verdict FROM reconcile_results r "
+        return jdbc.query("SELECT r.account_id, r.business_date, r.subject, r.figure, r.verdict FROM reconcile_results r "
                         + "WHERE r.check_name = ? AND r.subject LIKE ? AND r.id = (SELECT MAX(x.id) FROM reconcile_results x "
                         + "WHERE x.account_id = r.account_id AND x.check_name = r.check_name AND x.subject = r.subject "
                         + "AND x.business_date = (SELECT MAX(y.business_date) FROM reconcile_results y "
                         + "WHERE y.account_id = r.account_id AND y.check_name = r.check_name))",
-                (rs, i) -> new AccountResult(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3),
-                        Verdict.valueOf(rs.getString(4))), check, subject);
+                (rs, i) -> new AccountResult(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getBigDecimal(4), Verdict.valueOf(rs.getString(5))), check, subject);
     }
 
     /** Business dates from {@code from} on where some account's newest result of a subject is still PENDING. */
@@ -92,7 +92,8 @@ public final class JdbcReconcileLedger {
     }
 
     /** An account's result of a check, for the gauges. */
-    public record AccountResult(long accountId, LocalDate businessDate, BigDecimal figure, Verdict verdict) {
+    public record AccountResult(long accountId, LocalDate businessDate, String subject, BigDecimal figure,
+                                Verdict verdict) {
     }
 
     public void appendResult(LocalDate businessDate, long accountId, String check, CheckResult result, long jobExecutionId) {
