@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The schedule on one database shared by two application instances: each slot fires once (ShedLock on the database
- * clock), and an instance that starts after missed nights catches them up, oldest first, once.
+ * clock), an instance that starts after missed nights catches them up, oldest first, once, and each collected date is
+ * reconciled once; a date whose mall report was not ready is reconciled again by the morning re-check.
  */
 class CollectScheduleTest {
 
@@ -71,10 +72,12 @@ class CollectScheduleTest {
 
                 assertThat(output.getAll().lines().filter(l -> l.contains("every business date")).count())
                         .as("the tick ran in one instance only").isEqualTo(1);
-                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Integer.class))
-                        .as("yesterday collected once, by the start-up catch-up; the tick found nothing missed").isEqualTo(1);
+                assertThat(jdbc.queryForList("SELECT i.JOB_NAME FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i "
+                        + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID ORDER BY e.JOB_EXECUTION_ID", String.class))
+                        .as("yesterday collected and reconciled once, by the start-up catch-up; the tick found nothing "
+                                + "missed").containsExactly("collectJob", "reconcileJob");
                 assertThat(jdbc.queryForList("SELECT launched_by FROM job_launches WHERE job_execution_id IS NOT NULL",
-                        String.class)).containsExactly("schedule");
+                        String.class)).containsExactly("schedule", "schedule");
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shedlock WHERE name = 'collectJob' "
                         + "AND lock_until > CURRENT_TIMESTAMP(3)", Integer.class)).as("held for lockAtLeastFor").isEqualTo(1);
             }
@@ -102,15 +105,35 @@ class CollectScheduleTest {
             try (ConfigurableApplicationContext first = instances.get(0).get();
                  ConfigurableApplicationContext second = instances.get(1).get()) {
                 JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-                List<String> runs = jdbc.queryForList("SELECT CONCAT(p.PARAMETER_VALUE, ' ', e.STATUS) FROM BATCH_JOB_EXECUTION e "
-                        + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
-                        + "AND p.PARAMETER_NAME = 'businessDate' ORDER BY e.JOB_EXECUTION_ID", String.class);
-                assertThat(runs).as("the last completed collect was four days back: the three missed dates, oldest first")
+                assertThat(runs(jdbc, "collectJob")).as("the last completed collect was four days back: the three "
+                                + "missed dates, oldest first")
                         .containsExactly(TODAY.minusDays(4) + " COMPLETED", TODAY.minusDays(3) + " COMPLETED",
                                 TODAY.minusDays(2) + " COMPLETED", TODAY.minusDays(1) + " COMPLETED");
+                assertThat(runs(jdbc, "reconcileJob")).as("each collected date reconciled once, the one collected "
+                                + "before the instances started too")
+                        .containsExactlyInAnyOrder(TODAY.minusDays(4) + " COMPLETED", TODAY.minusDays(3) + " COMPLETED",
+                                TODAY.minusDays(2) + " COMPLETED", TODAY.minusDays(1) + " COMPLETED");
                 assertThat(first.getBean(CollectCatchUp.class).missedDates()).isEmpty();
+
+                // a mall's report of a date was not ready: the morning re-check reconciles that date again
+                jdbc.update("INSERT INTO reconcile_results (business_date, account_id, check_name, subject, unit, thresholds, "
+                        + "verdict, job_execution_id) VALUES (?, 1, 'orders_vs_mall_totals', 'report', 'won', '-', 'PENDING', 1)",
+                        TODAY.minusDays(2));
+                jdbc.update("UPDATE shedlock SET lock_until = TIMESTAMP('2000-01-01')");
+                second.getBean(CollectSchedule.class).onRecheckTick();
+                assertThat(jdbc.queryForList("SELECT CONCAT(p.PARAMETER_VALUE, ' ', e.STATUS) FROM BATCH_JOB_EXECUTION e "
+                        + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
+                        + "AND p.PARAMETER_NAME = 'recheck'", String.class)).containsExactly("2 COMPLETED");
             }
         }
+    }
+
+    /** The date and status of each run of the job, in the order they ran. */
+    private static List<String> runs(JdbcTemplate jdbc, String job) {
+        return jdbc.queryForList("SELECT CONCAT(p.PARAMETER_VALUE, ' ', e.STATUS) FROM BATCH_JOB_EXECUTION e "
+                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
+                + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
+                + "AND p.PARAMETER_NAME = 'businessDate' WHERE i.JOB_NAME = ? ORDER BY e.JOB_EXECUTION_ID", String.class, job);
     }
 
     private static ConfigurableApplicationContext start(ThrowawaySchema schema, String key, String... more) {
@@ -118,7 +141,8 @@ class CollectScheduleTest {
                 .properties("spring.datasource.url=" + schema.jdbcUrl(), "spring.datasource.username=" + schema.user(),
                         "spring.datasource.password=" + schema.password(), "spring.batch.job.enabled=false",
                         "spring.main.banner-mode=off", "mallbatch.secret-key=" + key,
-                        "mallbatch.schedule.collect-cron=-") // no timer: the test pulls the trigger itself
+                        "mallbatch.schedule.collect-cron=-", // no timers: the test pulls the triggers itself
+                        "mallbatch.schedule.reconcile-recheck-cron=-")
                 .properties(more)
                 .run();
     }
