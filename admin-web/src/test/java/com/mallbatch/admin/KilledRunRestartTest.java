@@ -8,13 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -34,20 +30,21 @@ class KilledRunRestartTest {
         try (SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig().withSize(2_500, 3, 60, 10).withRate(40, 2),
                 "killed")) {
             Path accounts = world.writeAccountsFile(Files.createTempFile("accounts", ".yml"));
-            List<String> command = command(world, accounts);
+            List<String> command = ChildApp.command(world, accounts, "--spring.batch.job.name=collectJob",
+                    "businessDate=" + BUSINESS_DATE);
             JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(world.schema.jdbcUrl(),
                     world.schema.user(), world.schema.password()));
 
-            Process first = start(command, "killed-run-1.log");
-            awaitRows(jdbc, "variants", 1_000, first);
+            Process first = ChildApp.start(command, "killed-run-1.log");
+            ChildApp.awaitCount(jdbc, "SELECT COUNT(*) FROM variants", 1_000, first);
             assertThat(first.isAlive()).as("still collecting when killed").isTrue();
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback handshake
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION", String.class)).isEqualTo("STARTED");
 
-            Process second = start(command, "killed-run-2.log");
+            Process second = ChildApp.start(command, "killed-run-2.log");
             assertThat(second.waitFor(5, TimeUnit.MINUTES)).as("rerun finished").isTrue();
-            assertThat(second.exitValue()).as("exit code of the rerun; its log ends:%n%s", logTail("killed-run-2.log"))
+            assertThat(second.exitValue()).as("exit code of the rerun; its log ends:%n%s", ChildApp.logTail("killed-run-2.log"))
                     .isZero();
 
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Integer.class)).isEqualTo(1);
@@ -81,50 +78,5 @@ class KilledRunRestartTest {
                                 "variant " + expected.variants().size() + "/" + expected.variants().size());
             }
         }
-    }
-
-    private static List<String> command(SandboxWorld world, Path accounts) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(MallbatchApplication.class.getName());
-        command.add("--spring.batch.job.name=collectJob");
-        command.add("businessDate=" + BUSINESS_DATE);
-        command.add("--spring.datasource.url=" + world.schema.jdbcUrl());
-        command.add("--spring.datasource.username=" + world.schema.user());
-        command.add("--spring.datasource.password=" + world.schema.password());
-        command.add("--mallbatch.accounts-file=" + accounts);
-        command.add("--mallbatch.secret-key=" + world.secretKey);
-        return command;
-    }
-
-    private static Process start(List<String> command, String logName) throws Exception {
-        File log = new File("target", logName);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    /** What a failing child said last, so a CI report shows the cause without the file. */
-    private static String logTail(String logName) throws java.io.IOException {
-        List<String> lines = Files.readAllLines(Path.of("target", logName)).stream()
-                .filter(line -> !line.startsWith("\tat ") && !line.contains("|-")).toList();
-        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 25), lines.size()));
-    }
-
-    /** Waits until the child has written {@code rows} rows to {@code table}. */
-    private static void awaitRows(JdbcTemplate jdbc, String table, int rows, Process child) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (Instant.now().isBefore(deadline) && child.isAlive()) {
-            try {
-                Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
-                if (count != null && count >= rows) {
-                    return;
-                }
-            } catch (org.springframework.dao.DataAccessException tableNotThereYet) {
-                // Flyway has not created it yet
-            }
-            child.waitFor(100, TimeUnit.MILLISECONDS);
-        }
-        throw new AssertionError(table + " never reached " + rows + " rows before the child ended or time ran out");
     }
 }
