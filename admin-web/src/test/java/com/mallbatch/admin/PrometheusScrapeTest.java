@@ -2,6 +2,7 @@ package com.mallbatch.admin;
 
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.jobs.launch.JobLaunchService;
+import com.mallbatch.writers.mysql.JdbcImports;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -16,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -26,17 +29,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The app as deployed serves {@code /actuator/prometheus} (and only health, info and prometheus), and after a collect
- * of Cafe24 malls and seller centers the scrape holds every series the shipped Grafana dashboard queries.
+ * of Cafe24 malls and seller centers and a reconcile with a break the scrape holds every series the shipped Grafana
+ * dashboards query.
  */
 class PrometheusScrapeTest {
 
-    static final Path DASHBOARD = Path.of("..", "ops", "grafana", "mallbatch-collect.json");
+    static final List<Path> DASHBOARDS = List.of(Path.of("..", "ops", "grafana", "mallbatch-collect.json"),
+            Path.of("..", "ops", "grafana", "mallbatch-reconcile.json"));
     static final Pattern SERIES = Pattern.compile("\\b((?:mallbatch|spring_batch)_[a-z_]+)\\b");
     /** Label matchers and grouping clauses: {@code {name="x"}}, {@code by (name)}. */
     static final Pattern LABELS = Pattern.compile("\\{[^}]*\\}|by \\([^)]*\\)");
 
     @Test
-    void aScrapeAfterACollectHasEverySeriesTheDashboardUses() throws Exception {
+    void aScrapeAfterACollectAndAReconcileHasEverySeriesTheDashboardsUse() throws Exception {
         try (SandboxWorld world = new SandboxWorld(SandboxWorld.smallConfig().withSize(30, 2, 5, 8), "prometheus")) {
             Path accounts = world.writeAccountsFile(Files.createTempFile("accounts", ".yml"));
             try (ConfigurableApplicationContext app = MallbatchApplication.run("--server.port=0",
@@ -46,6 +51,15 @@ class PrometheusScrapeTest {
                 world.registerSellerCenters(app.getBean(com.mallbatch.writers.mysql.JdbcMallAccounts.class), "stylemarket",
                         "stylemarket01");
                 assertThat(app.getBean(JobLaunchService.class).launch("collectJob", new JobParametersBuilder()
+                        .addString("businessDate", BUSINESS_DATE.toString()).toJobParameters(), "test").getStatus())
+                        .isEqualTo(BatchStatus.COMPLETED);
+                // a master inventory to compare stock with, and a day whose mall total disagrees: a break to count
+                JdbcImports imports = app.getBean(JdbcImports.class);
+                imports.upsertMasterInventory(imports.tenantId("acme").orElseThrow(), world.sandbox.cafe24()
+                        .mall("sandbox01").masterInventory(BUSINESS_DATE).stream().map(r -> Map.<String, Object>of(
+                                "sellerSku", r.sellerSku(), "asOf", r.asOf(), "quantity", r.quantity(), "source", "test")).toList());
+                world.sandbox.cafe24().mall("sandbox02").adjustDailySales(BUSINESS_DATE, 1, java.math.BigDecimal.ZERO);
+                assertThat(app.getBean(JobLaunchService.class).launch("reconcileJob", new JobParametersBuilder()
                         .addString("businessDate", BUSINESS_DATE.toString()).toJobParameters(), "test").getStatus())
                         .isEqualTo(BatchStatus.COMPLETED);
 
@@ -73,7 +87,15 @@ class PrometheusScrapeTest {
 
     /** The metric names the dashboard's queries use ({@code metrics}), or the label names ({@code !metrics}). */
     private static Set<String> dashboardSeries(boolean metrics) throws Exception {
-        JsonNode dashboard = JsonMapper.builder().build().readTree(Files.readString(DASHBOARD));
+        Set<String> found = new TreeSet<>();
+        for (Path file : DASHBOARDS) {
+            found.addAll(dashboardSeries(JsonMapper.builder().build().readTree(Files.readString(file)), metrics));
+        }
+        assertThat(found).isNotEmpty();
+        return found;
+    }
+
+    private static Set<String> dashboardSeries(JsonNode dashboard, boolean metrics) {
         Set<String> found = new TreeSet<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {

@@ -20,7 +20,8 @@ import java.util.Objects;
 /**
  * Records what a run of a check found for an account and date, append-only and idempotent: a result row only when it
  * differs from the date's newest for that subject; for each finding, a new break (OPENED), a resolved one with the
- * same keys REOPENED, an open one ESCALATED or EASED when its (aged) severity moved, nothing when it stands as it was;
+ * same keys REOPENED (its age starts again), an open one ESCALATED or EASED when its severity, aged from when it was
+ * last opened, moved, nothing when it stands as it was;
  * an open or accepted break whose keys the run settled and found matching RESOLVED. A run of an older date never moves
  * a break a newer date's run already saw.
  */
@@ -61,9 +62,9 @@ public final class BreakLifecycle {
                 long id = ledger.openBreak(accountId, outcome.check(), finding.type(), finding.key(), date);
                 append(id, OPENED, BreakState.OPEN, finding.severity(), date, finding, jobExecutionId);
             } else if (!row.lastSeenDate().isAfter(date)) {
-                Severity severity = BreakAge.aged(finding.severity(), row.businessDate(), date);
-                if (row.state() == BreakState.RESOLVED) {
-                    append(row.id(), REOPENED, BreakState.OPEN, severity, date, finding, jobExecutionId);
+                Severity severity = BreakAge.aged(finding.severity(), row.openedOn(), date);
+                if (row.state() == BreakState.RESOLVED) { // its age starts again
+                    append(row.id(), REOPENED, BreakState.OPEN, finding.severity(), date, finding, jobExecutionId);
                 } else if (severity.compareTo(row.severity()) > 0) {
                     append(row.id(), ESCALATED, row.state(), severity, date, finding, jobExecutionId);
                 } else if (severity.compareTo(row.severity()) < 0) {

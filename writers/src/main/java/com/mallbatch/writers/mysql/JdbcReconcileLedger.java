@@ -24,9 +24,14 @@ import java.util.Optional;
 public final class JdbcReconcileLedger {
 
     /** A break as it stands: its identity and its newest event. */
+    /**
+     * @param businessDate the date it was first found on
+     * @param openedOn     the date it was last opened or reopened on: what its age counts from
+     * @param lastSeenDate the business date of its newest event
+     */
     public record BreakRow(long id, long accountId, String check, String type, String key, LocalDate businessDate,
                            long lastEventId, String lastEvent, BreakState state, Severity severity,
-                           LocalDate lastSeenDate, BigDecimal amount, String evidence) {
+                           LocalDate lastSeenDate, BigDecimal amount, String evidence, LocalDate openedOn) {
     }
 
     /** One event to append. */
@@ -46,13 +51,15 @@ public final class JdbcReconcileLedger {
     }
 
     private static final String BREAK_COLUMNS = "b.id, b.account_id, b.check_name, b.break_type, b.break_key, "
-            + "b.business_date, e.id, e.event, e.state, e.severity, e.business_date, e.amount, e.evidence";
+            + "b.business_date, e.id, e.event, e.state, e.severity, e.business_date, e.amount, e.evidence, "
+            + "(SELECT o.business_date FROM reconcile_break_events o WHERE o.break_id = b.id "
+            + "AND o.event IN ('OPENED', 'REOPENED') ORDER BY o.id DESC LIMIT 1)";
     private static final String NEWEST_EVENT = "JOIN reconcile_break_events e ON e.id = (SELECT MAX(x.id) FROM "
             + "reconcile_break_events x WHERE x.break_id = b.id)";
     private static final RowMapper<BreakRow> BREAK = (rs, i) -> new BreakRow(rs.getLong(1), rs.getLong(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getLong(7),
             rs.getString(8), BreakState.valueOf(rs.getString(9)), Severity.valueOf(rs.getString(10)),
-            rs.getObject(11, LocalDate.class), rs.getBigDecimal(12), rs.getString(13));
+            rs.getObject(11, LocalDate.class), rs.getBigDecimal(12), rs.getString(13), rs.getObject(14, LocalDate.class));
 
     private final JdbcTemplate jdbc;
 
