@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -65,11 +64,11 @@ public final class ReconcileMetrics {
                 ReconcileMetrics::matched), true);
         LocalDate today = LocalDate.now(clock.withZone(BusinessDate.SEOUL));
         Map<Tags, Integer> open = new HashMap<>();
-        for (JdbcReconcileLedger.BreakRow row : ledger.all(Optional.empty())) {
+        for (JdbcReconcileLedger.BreakRow row : ledger.unresolved()) {
             MallAccount account = byId.get(row.accountId());
-            if (account != null && row.state().unresolved()) {
+            if (account != null) {
                 open.merge(tags(account).and("severity", row.severity().name(), "age",
-                        BreakAge.of(row.businessDate(), today).label()), 1, Integer::sum);
+                        BreakAge.of(row.openedOn(), today).label()), 1, Integer::sum);
             }
         }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();

@@ -124,10 +124,10 @@ public final class JdbcReconcileLedger {
                 BREAK, breakId).stream().findFirst();
     }
 
-    /** Every break as it stands, for metrics and listings, newest first. */
-    public List<BreakRow> all(Optional<BreakState> state) {
+    /** The breaks still open or acknowledged, each as it stands, newest first. */
+    public List<BreakRow> unresolved() {
         return jdbc.query("SELECT " + BREAK_COLUMNS + " FROM reconcile_breaks b " + NEWEST_EVENT
-                + state.map(s -> " WHERE e.state = '" + s.name() + "'").orElse("") + " ORDER BY b.id DESC", BREAK);
+                + " WHERE e.state IN ('OPEN', 'ACKNOWLEDGED') ORDER BY b.id DESC", BREAK);
     }
 
     public long openBreak(long accountId, String check, String type, String key, LocalDate businessDate) {
