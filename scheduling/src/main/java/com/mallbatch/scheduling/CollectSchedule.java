@@ -15,7 +15,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class CollectSchedule {
 
     static final String LOCK = "collectJob";
-    static final String RECHECK_LOCK = "reconcileRecheck";
 
     private final CollectCatchUp catchUp;
     private final ReconcileCatchUp reconcile;
@@ -39,7 +38,7 @@ public class CollectSchedule {
 
     /** The reports some malls publish later in the morning (Cafe24: 06:00): the dates that waited for them. */
     @Scheduled(cron = "${mallbatch.schedule.reconcile-recheck-cron:0 15 6 * * *}", zone = "Asia/Seoul")
-    @SchedulerLock(name = RECHECK_LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M") // never beside the nightly run
     public void onRecheckTick() {
         reconcile.recheckPending("schedule");
     }

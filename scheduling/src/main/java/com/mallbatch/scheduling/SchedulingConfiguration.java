@@ -51,8 +51,8 @@ public class SchedulingConfiguration {
 
     @Bean
     ReconcileCatchUp reconcileCatchUp(JobLaunchService launcher, JobRepository jobRepository, JdbcReconcileLedger ledger,
-                                      Clock clock, ReconcileProperties properties) {
-        return new ReconcileCatchUp(launcher, jobRepository, ledger, clock, properties.recheckDays());
+                                      JdbcTemplate jdbc, Clock clock, ReconcileProperties properties) {
+        return new ReconcileCatchUp(launcher, jobRepository, ledger, jdbc, clock, properties.recheckDays());
     }
 
     @Bean

@@ -121,9 +121,11 @@ class CollectScheduleTest {
                         TODAY.minusDays(2));
                 jdbc.update("UPDATE shedlock SET lock_until = TIMESTAMP('2000-01-01')");
                 second.getBean(CollectSchedule.class).onRecheckTick();
-                assertThat(jdbc.queryForList("SELECT CONCAT(p.PARAMETER_VALUE, ' ', e.STATUS) FROM BATCH_JOB_EXECUTION e "
-                        + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
-                        + "AND p.PARAMETER_NAME = 'recheck'", String.class)).containsExactly("2 COMPLETED");
+                assertThat(jdbc.queryForList("SELECT CONCAT(p.PARAMETER_VALUE, ' ', c.PARAMETER_VALUE, ' ', e.STATUS) "
+                        + "FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = "
+                        + "e.JOB_EXECUTION_ID AND p.PARAMETER_NAME = 'recheck' JOIN BATCH_JOB_EXECUTION_PARAMS c "
+                        + "ON c.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID AND c.PARAMETER_NAME = 'checks'", String.class))
+                        .as("only the check that waited for the report").containsExactly("2 orders_vs_mall_totals COMPLETED");
             }
         }
     }

@@ -3,7 +3,6 @@ package com.mallbatch.jobs.reconcile;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.reconcile.CheckOutcome;
 import com.mallbatch.domain.reconcile.ReconcileCheck;
-import com.mallbatch.domain.reconcile.ReconcileThresholds;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -22,33 +21,26 @@ final class AccountCheckRun implements ItemProcessor<String, AccountCheckRun.Rec
     }
 
     private final Map<String, ReconcileCheck> checks;
-    private final MallAccount account;
-    private final LocalDate businessDate;
-    private final ReconcileThresholds thresholds;
-    private final boolean tenantAnchor;
+    private final ReconcileCheck.Scope scope;
     private final long jobExecutionId;
 
-    AccountCheckRun(Map<String, ReconcileCheck> checks, MallAccount account, LocalDate businessDate,
-                    ReconcileThresholds thresholds, boolean tenantAnchor, long jobExecutionId) {
+    AccountCheckRun(Map<String, ReconcileCheck> checks, ReconcileCheck.Scope scope, long jobExecutionId) {
         this.checks = checks;
-        this.account = account;
-        this.businessDate = businessDate;
-        this.thresholds = thresholds;
-        this.tenantAnchor = tenantAnchor;
+        this.scope = scope;
         this.jobExecutionId = jobExecutionId;
     }
 
     @Override
     public Recorded process(String name) {
         ReconcileCheck check = checks.get(name);
+        MallAccount account = scope.account();
         if (!check.appliesTo(account)) {
             return null;
         }
         try {
-            CheckOutcome outcome = check.run(new ReconcileCheck.Scope(account, businessDate, thresholds, tenantAnchor));
-            return new Recorded(account.id(), businessDate, outcome, jobExecutionId);
+            return new Recorded(account.id(), scope.businessDate(), check.run(scope), jobExecutionId);
         } catch (RuntimeException e) {
-            throw new CheckFailedException(account.label() + ": check " + name + " of " + businessDate
+            throw new CheckFailedException(account.label() + ": check " + name + " of " + scope.businessDate()
                     + " could not run: " + e.getMessage() + "; rerun the same command to resume from this check", e);
         }
     }

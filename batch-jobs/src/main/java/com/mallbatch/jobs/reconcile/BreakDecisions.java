@@ -5,6 +5,9 @@ import com.mallbatch.writers.mysql.JdbcReconcileLedger;
 import com.mallbatch.writers.mysql.JdbcReconcileLedger.BreakEvent;
 import com.mallbatch.writers.mysql.JdbcReconcileLedger.BreakRow;
 
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -16,9 +19,14 @@ import java.util.Set;
 public final class BreakDecisions {
 
     private final JdbcReconcileLedger ledger;
+    private final TransactionTemplate transaction;
+    private final Runnable afterDecision;
 
-    public BreakDecisions(JdbcReconcileLedger ledger) {
+    /** @param afterDecision what follows each decision (the gauges are read again) */
+    public BreakDecisions(JdbcReconcileLedger ledger, PlatformTransactionManager transactions, Runnable afterDecision) {
         this.ledger = ledger;
+        this.transaction = new TransactionTemplate(transactions);
+        this.afterDecision = afterDecision;
     }
 
     public BreakRow acknowledge(long breakId, String who, String comment) {
@@ -44,13 +52,17 @@ public final class BreakDecisions {
             throw new IllegalArgumentException("a break is " + to.name().toLowerCase() + " with a comment saying why "
                     + "(comment=\"…\")");
         }
-        BreakRow row = ledger.find(breakId).orElseThrow(() -> new IllegalArgumentException("no break " + breakId));
-        if (!from.contains(row.state())) {
-            throw new IllegalArgumentException("break " + breakId + " is " + row.state() + "; only a break that is "
-                    + from + " can be " + to.name().toLowerCase());
-        }
-        ledger.append(new BreakEvent(breakId, event, to, row.severity(), row.lastSeenDate(), row.amount(), row.evidence(),
-                who, comment, null));
-        return ledger.find(breakId).orElseThrow();
+        BreakRow decided = transaction.execute(status -> {
+            BreakRow row = ledger.findForUpdate(breakId).orElseThrow(() -> new IllegalArgumentException("no break " + breakId));
+            if (!from.contains(row.state())) {
+                throw new IllegalArgumentException("break " + breakId + " is " + row.state() + "; only a break that is "
+                        + from + " can be " + to.name().toLowerCase());
+            }
+            ledger.append(new BreakEvent(breakId, event, to, row.severity(), row.lastSeenDate(), row.amount(),
+                    row.evidence(), who, comment, null));
+            return ledger.find(breakId).orElseThrow();
+        });
+        afterDecision.run();
+        return decided;
     }
 }

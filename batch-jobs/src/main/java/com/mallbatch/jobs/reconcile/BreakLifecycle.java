@@ -21,9 +21,10 @@ import java.util.Objects;
  * Records what a run of a check found for an account and date, append-only and idempotent: a result row only when it
  * differs from the date's newest for that subject; for each finding, a new break (OPENED), a resolved one with the
  * same keys REOPENED (its age starts again), an open one ESCALATED or EASED when its severity, aged from when it was
- * last opened, moved, nothing when it stands as it was;
- * an open or accepted break whose keys the run settled and found matching RESOLVED. A run of an older date never moves
- * a break a newer date's run already saw.
+ * last opened, moved (an accepted one does not age), nothing when it stands as it was; an open or accepted break whose
+ * keys the run settled and found matching RESOLVED. A run of a date older than the newest one the account was
+ * reconciled for by the check records its results and moves no break. The breaks are read locked, so a person's
+ * decision in between is never undone.
  */
 public final class BreakLifecycle {
 
@@ -43,6 +44,7 @@ public final class BreakLifecycle {
     }
 
     public void record(long accountId, LocalDate date, CheckOutcome outcome, long jobExecutionId) {
+        LocalDate newest = ledger.newestReconciledDate(accountId, outcome.check());
         Map<String, CheckResult> latest = new HashMap<>();
         ledger.latestResults(date, accountId, outcome.check()).forEach(r -> latest.put(r.subject(), r));
         for (CheckResult result : outcome.results()) {
@@ -50,31 +52,36 @@ public final class BreakLifecycle {
                 ledger.appendResult(date, accountId, outcome.check(), result, jobExecutionId);
             }
         }
-        Map<String, BreakRow> newest = new HashMap<>();
-        for (BreakRow row : ledger.breaks(accountId, outcome.check(), date)) {
-            newest.put(row.type() + "|" + row.key(), row); // ordered by id: the newest break of the keys wins
+        if (newest != null && date.isBefore(newest)) {
+            return; // a newer date has been judged: an older one's rerun tells what it saw, it moves no break
+        }
+        Map<String, BreakRow> current = new HashMap<>();
+        for (BreakRow row : ledger.breaksForUpdate(accountId, outcome.check())) {
+            current.put(row.type() + "|" + row.key(), row); // oldest first: the newest break of the keys wins
         }
         Map<String, Finding> found = new HashMap<>();
         for (Finding finding : outcome.findings()) {
             found.put(finding.type() + "|" + finding.key(), finding);
-            BreakRow row = newest.get(finding.type() + "|" + finding.key());
+            BreakRow row = current.get(finding.type() + "|" + finding.key());
             if (row == null) {
                 long id = ledger.openBreak(accountId, outcome.check(), finding.type(), finding.key(), date);
                 append(id, OPENED, BreakState.OPEN, finding.severity(), date, finding, jobExecutionId);
-            } else if (!row.lastSeenDate().isAfter(date)) {
-                Severity severity = BreakAge.aged(finding.severity(), row.openedOn(), date);
-                if (row.state() == BreakState.RESOLVED) { // its age starts again
-                    append(row.id(), REOPENED, BreakState.OPEN, finding.severity(), date, finding, jobExecutionId);
-                } else if (severity.compareTo(row.severity()) > 0) {
+            } else if (row.state() == BreakState.RESOLVED) { // its age starts again
+                append(row.id(), REOPENED, BreakState.OPEN, finding.severity(), date, finding, jobExecutionId);
+            } else {
+                // an accepted difference does not age: only a worse finding (a lost sale turned oversell) is news
+                Severity severity = row.state() == BreakState.ACCEPTED ? finding.severity()
+                        : BreakAge.aged(finding.severity(), row.openedOn(), date);
+                if (severity.compareTo(row.severity()) > 0) {
                     append(row.id(), ESCALATED, row.state(), severity, date, finding, jobExecutionId);
-                } else if (severity.compareTo(row.severity()) < 0) {
+                } else if (severity.compareTo(row.severity()) < 0 && row.state() != BreakState.ACCEPTED) {
                     append(row.id(), EASED, row.state(), severity, date, finding, jobExecutionId);
                 }
             }
         }
-        for (BreakRow row : newest.values()) {
+        for (BreakRow row : current.values()) {
             boolean matchesAgain = !found.containsKey(row.type() + "|" + row.key()) && outcome.settles(row.key());
-            if (matchesAgain && row.state() != BreakState.RESOLVED && !row.lastSeenDate().isAfter(date)) {
+            if (matchesAgain && row.state() != BreakState.RESOLVED) {
                 ledger.append(new BreakEvent(row.id(), RESOLVED, BreakState.RESOLVED, row.severity(), date, row.amount(),
                         "matches again on " + date, RUN_ACTOR, null, jobExecutionId));
             }

@@ -1,20 +1,39 @@
 package com.mallbatch.jobs.reconcile;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The checks an account runs, one item each. Batch's counting reader keeps how many were handed out in the step's
- * ExecutionContext, so a restart after a kill goes on with the first check whose result was not committed.
+ * ExecutionContext, and the list itself is kept beside it: a restart goes on with the first check whose result was not
+ * committed, from the list the run started with, even if the configured checks changed since.
  */
 final class CheckNames extends AbstractItemCountingItemStreamItemReader<String> {
 
-    private final List<String> names;
+    private static final String NAMES = "reconcile.checks.names";
+
+    private List<String> names;
 
     CheckNames(List<String> names) {
         this.names = List.copyOf(names);
         setName("reconcile.checks");
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        if (context.containsKey(NAMES)) {
+            names = Arrays.asList(context.getString(NAMES).split(","));
+        }
+        super.open(context);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        super.update(context);
+        context.putString(NAMES, String.join(",", names));
     }
 
     @Override

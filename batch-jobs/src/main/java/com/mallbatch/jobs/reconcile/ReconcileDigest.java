@@ -21,13 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * One digest per tenant per run, through the alert notifier: the date, a line per mall (collected or not, stock match,
  * orders against the mall's totals, new CRITICAL breaks), the worst new breaks, and where to look. It tells only break
  * events newer than the tenant's last digest that are news (opened, reopened, escalated); a run with none — an
- * unchanged day, a rerun — records its digest as not sent. The notifier keeps its own pace and never fails the run.
+ * unchanged day, a rerun — records its digest as not sent. Malls with news come first. A digest the notifier could
+ * not deliver is recorded as such and its events are told again by the next run. The notifier keeps its own pace.
  */
 public final class ReconcileDigest {
 
@@ -62,22 +64,22 @@ public final class ReconcileDigest {
     }
 
     private boolean digest(long tenantId, String tenantKey, List<MallAccount> accounts, LocalDate date, long jobExecutionId) {
-        long after = ledger.lastDigest(tenantId, false).map(JdbcReconcileLedger.Digest::lastEventId).orElse(0L);
+        long after = ledger.lastDigest(tenantId).map(JdbcReconcileLedger.Digest::lastEventId).orElse(0L);
         List<TenantEvent> news = ledger.eventsAfter(tenantId, after, BreakLifecycle.NEWSWORTHY);
-        long upTo = news.isEmpty() ? after : news.get(news.size() - 1).eventId();
-        String hash = DigestUtils.md5DigestAsHex(news.stream().map(e -> e.breakId() + ":" + e.event() + ":" + e.severity())
-                .collect(Collectors.joining(",")).getBytes(StandardCharsets.UTF_8));
-        boolean repeated = ledger.lastDigest(tenantId, true).map(d -> d.bodyHash().equals(hash)).orElse(false);
-        if (news.isEmpty() || repeated) {
-            ledger.recordDigest(tenantId, date, jobExecutionId, upTo, news.size(), false, hash,
-                    news.isEmpty() ? "nothing new" : "same breaks as the last digest sent");
+        if (news.isEmpty()) {
+            ledger.recordDigest(tenantId, date, jobExecutionId, after, 0, false, "", "nothing new");
             return false;
         }
         AlertNotifier.Alert alert = alert(tenantKey, accounts, date, news);
-        ledger.recordDigest(tenantId, date, jobExecutionId, upTo, news.size(), true, hash, alert.title() + "\n"
-                + alert.fields().entrySet().stream().map(f -> f.getKey() + ": " + f.getValue()).collect(Collectors.joining("\n")));
-        notifier.notify(alert);
-        return true;
+        String body = alert.title() + "\n" + alert.fields().entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
+                .collect(Collectors.joining("\n"));
+        String hash = DigestUtils.md5DigestAsHex(body.getBytes(StandardCharsets.UTF_8));
+        boolean delivered = notifier.deliver(alert);
+        // not delivered: the watermark stays, so the next run tells these events again
+        long upTo = delivered ? news.get(news.size() - 1).eventId() : after;
+        ledger.recordDigest(tenantId, date, jobExecutionId, upTo, news.size(), delivered, hash,
+                delivered ? body : "NOT DELIVERED (told again next run): " + body);
+        return delivered;
     }
 
     private AlertNotifier.Alert alert(String tenantKey, List<MallAccount> accounts, LocalDate date, List<TenantEvent> news) {
@@ -86,7 +88,9 @@ public final class ReconcileDigest {
         String title = "Reconcile " + date + ": " + news.size() + " new or worse break(s)"
                 + (critical > 0 ? ", " + critical + " CRITICAL (oversell risk)" : "");
         Map<String, String> fields = new LinkedHashMap<>();
-        accounts.stream().sorted(Comparator.comparing(MallAccount::label)).limit(MALL_FIELDS)
+        Set<Long> withNews = news.stream().map(TenantEvent::accountId).collect(Collectors.toSet());
+        accounts.stream().sorted(Comparator.comparing((MallAccount a) -> !withNews.contains(a.id()))
+                        .thenComparing(MallAccount::label)).limit(MALL_FIELDS)
                 .forEach(a -> fields.put(a.platform() + " " + a.accountKey(), mallLine(a, date, news)));
         if (accounts.size() > MALL_FIELDS) {
             fields.put("Other malls", (accounts.size() - MALL_FIELDS) + " more; see the admin web");

@@ -25,6 +25,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -42,10 +44,12 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.time.Clock;
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * reconcileJob: for one business date (and optionally one {@code tenant}), every enabled account's checks, then one
@@ -72,12 +76,26 @@ public class ReconcileJobConfiguration {
 
     @Bean
     public Job reconcileJob(JobRepository jobRepository, Step reconcileAccounts, ReconcileDigest tenantDigests,
-                            MallAccounts accounts, ReconcileMetrics metrics) {
+                            MallAccounts accounts, ReconcileMetrics metrics, Map<String, ReconcileCheck> reconcileCheckSet) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(CollectJobConfiguration.businessDateRequired())
+                .validator(parameters(reconcileCheckSet.keySet()))
                 .listener(new ReconcileOutcome(tenantDigests, accounts, metrics, jobRepository))
                 .start(reconcileAccounts)
                 .build();
+    }
+
+    /** A business date, and in {@code checks} (when given) only names of checks this app runs. */
+    private static JobParametersValidator parameters(Set<String> known) {
+        JobParametersValidator date = CollectJobConfiguration.businessDateRequired();
+        return parameters -> {
+            date.validate(parameters);
+            String checks = parameters.getString("checks");
+            for (String name : checks == null || checks.isBlank() ? new String[0] : checks.split(",")) {
+                if (!known.contains(name)) {
+                    throw new InvalidJobParametersException("checks names '" + name + "'; the checks are " + known);
+                }
+            }
+        };
     }
 
     @Bean
@@ -98,7 +116,7 @@ public class ReconcileJobConfiguration {
     @StepScope
     Partitioner reconcilePartitioner(MallAccounts accounts, AccountHealthStore health,
                                      @Value("#{jobParameters['tenant']}") String tenant) {
-        return new AccountPartitioner(accounts, health, tenant, true);
+        return new TenantAnchoredPartitioner(new AccountPartitioner(accounts, health, tenant, true), accounts);
     }
 
     @Bean
@@ -117,23 +135,30 @@ public class ReconcileJobConfiguration {
                 .build();
     }
 
+    /** The checks of the run: the configured ones, or those its {@code checks} parameter names (a morning re-check). */
     @Bean
     @StepScope
-    ItemStreamReader<String> reconcileChecks(Map<String, ReconcileCheck> reconcileCheckSet) {
-        return new CheckNames(List.copyOf(reconcileCheckSet.keySet()));
+    ItemStreamReader<String> reconcileChecks(Map<String, ReconcileCheck> reconcileCheckSet,
+                                             @Value("#{jobParameters['checks']}") String checks) {
+        List<String> names = new ArrayList<>(reconcileCheckSet.keySet());
+        if (checks != null && !checks.isBlank()) {
+            names.retainAll(List.of(checks.split(",")));
+        }
+        return new CheckNames(names);
     }
 
     @Bean
     @StepScope
     ItemProcessor<String, AccountCheckRun.Recorded> accountCheckRun(Map<String, ReconcileCheck> reconcileCheckSet,
-                                                                    MallAccounts accounts, ReconcileProperties properties,
+                                                                    MallAccounts accounts, AccountHealthStore health,
+                                                                    ReconcileProperties properties, Clock clock,
                                                                     @Value("#{stepExecution}") StepExecution step) {
         MallAccount account = accounts.byId(step.getExecutionContext().getLong(AccountPartitioner.ACCOUNT_ID));
-        boolean anchor = accounts.enabled().stream().filter(a -> a.tenantKey().equals(account.tenantKey()))
-                .min(Comparator.comparingLong(MallAccount::id)).map(a -> a.id() == account.id()).orElse(false);
-        return new AccountCheckRun(reconcileCheckSet, account,
-                BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER)),
-                properties.thresholdsFor(account.tenantKey()), anchor, step.getJobExecutionId());
+        LocalDate date = BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER));
+        boolean latest = clock.instant().isBefore(date.plusDays(2).atStartOfDay(BusinessDate.SEOUL).toInstant());
+        return new AccountCheckRun(reconcileCheckSet, new ReconcileCheck.Scope(account, date,
+                properties.thresholdsFor(account.tenantKey()), Boolean.parseBoolean(step.getExecutionContext().getString(TenantAnchoredPartitioner.TENANT_ANCHOR, "false")),
+                health.get(account.id()).paused(), latest), step.getJobExecutionId());
     }
 
     /** The checks that run, in order, by name: all of them unless {@code mallbatch.reconcile.checks} names some. */
@@ -157,8 +182,8 @@ public class ReconcileJobConfiguration {
     }
 
     @Bean
-    FreshnessCheck freshnessCheck(ReconcileFacts facts, AccountHealthStore health) {
-        return new FreshnessCheck(facts, health);
+    FreshnessCheck freshnessCheck(ReconcileFacts facts, AccountHealthStore health, Clock clock) {
+        return new FreshnessCheck(facts, health, clock);
     }
 
     @Bean
@@ -168,13 +193,13 @@ public class ReconcileJobConfiguration {
 
     @Bean
     OrdersVsMallTotalsCheck ordersVsMallTotalsCheck(ReconcileFacts facts, ExtractorRegistry extractors,
-                                                    DailyTotalsLog totalsLog) {
+                                                    DailyTotalsLog totalsLog, Clock clock) {
         SalesReports reports = (account, day) -> {
             var report = extractors.forAccount(account).salesReport(account, day);
             report.ifPresent(totalsLog::record);
             return report;
         };
-        return new OrdersVsMallTotalsCheck(facts, reports);
+        return new OrdersVsMallTotalsCheck(facts, reports, clock);
     }
 
     @Bean
@@ -199,8 +224,8 @@ public class ReconcileJobConfiguration {
     }
 
     @Bean
-    public BreakDecisions breakDecisions(JdbcReconcileLedger ledger) {
-        return new BreakDecisions(ledger);
+    public BreakDecisions breakDecisions(JdbcReconcileLedger ledger, PlatformTransactionManager tx, ReconcileMetrics metrics) {
+        return new BreakDecisions(ledger, tx, metrics::refresh);
     }
 
     @Bean
@@ -212,6 +237,8 @@ public class ReconcileJobConfiguration {
     @Bean
     ReconcileMetrics reconcileMetrics(JdbcReconcileLedger ledger, MallAccounts accounts, Clock clock,
                                       ObjectProvider<MeterRegistry> meters) {
-        return new ReconcileMetrics(ledger, accounts, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+        ReconcileMetrics metrics = new ReconcileMetrics(ledger, accounts, clock, meters.getIfAvailable(SimpleMeterRegistry::new));
+        metrics.refresh(); // what the database holds from before this process started
+        return metrics;
     }
 }

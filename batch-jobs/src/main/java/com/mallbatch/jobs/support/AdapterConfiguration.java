@@ -169,8 +169,8 @@ public class AdapterConfiguration {
     }
 
     @Bean
-    ReconcileFacts reconcileFacts(JdbcTemplate jdbc, Clock clock) {
-        return new JdbcReconcileFacts(jdbc, clock);
+    ReconcileFacts reconcileFacts(JdbcTemplate jdbc) {
+        return new JdbcReconcileFacts(jdbc);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ class BreakLifecycleTest {
         jdbc = new JdbcTemplate(dataSource);
         JdbcReconcileLedger ledger = new JdbcReconcileLedger(jdbc);
         lifecycle = new BreakLifecycle(ledger);
-        decisions = new BreakDecisions(ledger);
+        decisions = new BreakDecisions(ledger, new DataSourceTransactionManager(dataSource), () -> { });
     }
 
     @AfterAll
@@ -89,14 +90,15 @@ class BreakLifecycleTest {
         assertThatThrownBy(() -> decisions.acknowledge(id, "kim", null))
                 .hasMessage("break " + id + " is ACKNOWLEDGED; only a break that is [OPEN] can be acknowledged");
         decisions.accept(id, "lee", "kept for a promotion");
-        run(3, D1.plusDays(3), lostSales());
-        run(3, D1.plusDays(4));
+        run(3, D1.plusDays(9), lostSales());            // accepted: it does not age
+        run(3, D1.plusDays(10), new Finding("LOST_SALES", "SKU-1@V1", Severity.HIGH, BigDecimal.TEN, "worse"));
+        run(3, D1.plusDays(11));
         assertThat(events(3)).containsExactly(
                 "OPENED OPEN LOW 2026-11-01 reconcile",
                 "ACKNOWLEDGED ACKNOWLEDGED LOW 2026-11-01 kim",
                 "ACCEPTED ACCEPTED LOW 2026-11-01 lee",
-                "ESCALATED ACCEPTED MEDIUM 2026-11-04 reconcile",
-                "RESOLVED RESOLVED MEDIUM 2026-11-05 reconcile");
+                "ESCALATED ACCEPTED HIGH 2026-11-11 reconcile",
+                "RESOLVED RESOLVED HIGH 2026-11-12 reconcile");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM reconcile_break_events"))
                 .hasMessageContaining("append-only");
     }

@@ -26,6 +26,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import com.mallbatch.jobs.support.BusinessDate;
+import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,6 +76,13 @@ class ReconcileJobTest {
         @Bean
         MeterRegistry meterRegistry() {
             return new SimpleMeterRegistry();
+        }
+
+        /** The morning after the business date, as the sandbox's malls have it: their reports of it are out. */
+        @Bean
+        @Primary
+        Clock morningAfter() {
+            return Clock.fixed(SandboxWorld.TODAY.atTime(9, 0).atZone(BusinessDate.SEOUL).toInstant(), BusinessDate.SEOUL);
         }
     }
 

@@ -25,4 +25,13 @@ public interface AlertNotifier {
     }
 
     void notify(Alert alert);
+
+    /**
+     * As {@link #notify}, saying whether the alert reached where the tenant's alerts go (the log, when nothing else is
+     * configured); a caller that must not lose it (a digest) keeps it for the next run when it did not.
+     */
+    default boolean deliver(Alert alert) {
+        notify(alert);
+        return true;
+    }
 }

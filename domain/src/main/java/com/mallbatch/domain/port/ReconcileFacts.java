@@ -8,13 +8,15 @@ import com.mallbatch.domain.reconcile.DayVolume;
 import com.mallbatch.domain.reconcile.Freshness;
 import com.mallbatch.domain.reconcile.StockPosition;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /** What reconciliation reads of the collected data, per account and business date. */
 public interface ReconcileFacts {
 
-    Freshness freshness(long accountId, LocalDate businessDate);
+    /** How old the account's data of the date is at {@code asOf}. */
+    Freshness freshness(long accountId, LocalDate businessDate, Instant asOf);
 
     /** Whether the tenant imported any master inventory dated up to the business date. */
     boolean hasMasterInventory(String tenantKey, LocalDate businessDate);

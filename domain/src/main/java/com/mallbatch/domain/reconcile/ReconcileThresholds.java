@@ -17,7 +17,8 @@ import java.math.BigDecimal;
  * @param volumeFailZ           … and FAILs
  * @param reverifyMinSample     fewest crawled variants re-read per account
  * @param reverifySharePercent  share of crawled variants re-read, when that is more
- * @param reverifyGoalPercent   per-field accuracy (Wilson lower bound) below which re-verification WARNs
+ * @param reverifyGoalPercent   re-verification FAILs a field when even the upper bound of its accuracy's Wilson
+ *                              interval is below this (any differing field WARNs)
  * @param layoutDropPoints      a field's parse rate this many points below the account's trailing rate WARNs
  */
 public record ReconcileThresholds(double freshnessWarnHours, double freshnessFailHours, double stockMatchGoalPercent,

@@ -8,8 +8,4 @@ public enum Severity {
     public Severity raised() {
         return this == CRITICAL ? CRITICAL : values()[ordinal() + 1];
     }
-
-    public Severity max(Severity other) {
-        return other.ordinal() > ordinal() ? other : this;
-    }
 }

@@ -2,6 +2,7 @@ package com.mallbatch.readers.api;
 
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.readers.MallApiException;
+import com.mallbatch.readers.MallRefusedException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -133,7 +134,7 @@ public final class ApiClient {
                     }
                     throw new TransientApiException(said);
                 }
-                default -> throw new MallApiException(dialect.displayName() + " " + account.label() + " refused " + url
+                default -> throw new MallRefusedException(dialect.displayName() + " " + account.label() + " refused " + url
                         + " with HTTP " + response.code() + ": " + failure.message());
             }
         } catch (IOException e) {

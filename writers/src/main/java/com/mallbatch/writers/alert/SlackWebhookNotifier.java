@@ -66,10 +66,15 @@ public final class SlackWebhookNotifier implements AlertNotifier {
 
     @Override
     public void notify(Alert alert) {
+        deliver(alert);
+    }
+
+    @Override
+    public boolean deliver(Alert alert) {
         String url = webhooks.forTenant(alert.tenantKey());
         log.warn("Alert for {}: {} {} — {}", alert.tenantKey(), alert.title(), alert.fields(), alert.context());
         if (url == null) {
-            return;
+            return true; // the log is where this tenant's alerts go
         }
         byte[] body = json.writeValueAsBytes(blockKit(alert));
         String lastProblem = null;
@@ -79,7 +84,7 @@ public final class SlackWebhookNotifier implements AlertNotifier {
             try (Response response = http.newCall(request).execute()) {
                 spaceNextFrom(url);
                 if (response.isSuccessful()) {
-                    return;
+                    return true;
                 }
                 lastProblem = "HTTP " + response.code();
                 long wait = response.code() == 429 ? retryAfterMillis(response.header("Retry-After"))
@@ -93,6 +98,7 @@ public final class SlackWebhookNotifier implements AlertNotifier {
         }
         log.error("Could not deliver the alert '{}' to the webhook of tenant {} after {} attempts ({}); it is in this log",
                 alert.title(), alert.tenantKey(), ATTEMPTS, lastProblem);
+        return false;
     }
 
     /** Header, fields (two columns in Slack), context: Block Kit within Slack's documented limits. */

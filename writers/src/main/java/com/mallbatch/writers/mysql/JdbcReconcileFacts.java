@@ -14,14 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
- * Reconciliation's reads of the collected data. Stock confirmations are stamped by the database's clock (their column
- * default) and stage ends by the application's, so each age is taken against the clock that stamped it.
+ * Reconciliation's reads of the collected data. Stock confirmations and stage ends are stamped by the collect as its
+ * JVM's wall-clock time, so ages are taken in that zone against the instant asked for.
  */
 public final class JdbcReconcileFacts implements ReconcileFacts {
 
@@ -32,29 +34,32 @@ public final class JdbcReconcileFacts implements ReconcileFacts {
     static final String UNSHIPPED = "'PREPARING', 'CANCEL_REQUESTED'";
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
 
-    public JdbcReconcileFacts(JdbcTemplate jdbc, Clock clock) {
+    public JdbcReconcileFacts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     @Override
-    public Freshness freshness(long accountId, LocalDate businessDate) {
-        Double stockAge = jdbc.queryForObject("SELECT TIMESTAMPDIFF(SECOND, MAX(confirmed_at), NOW(3)) / 3600 "
-                + "FROM stock_levels WHERE account_id = ? AND business_date <= ? AND NOT partial", Double.class,
-                accountId, businessDate);
+    public Freshness freshness(long accountId, LocalDate businessDate, Instant asOf) {
+        LocalDateTime confirmed = jdbc.queryForObject("SELECT MAX(confirmed_at) FROM stock_levels WHERE account_id = ? "
+                + "AND business_date <= ? AND NOT partial", LocalDateTime.class, accountId, businessDate);
         long stale = jdbc.queryForObject("SELECT COUNT(*) FROM stock_levels WHERE account_id = ? AND stale AND "
                 + "business_date = (SELECT MAX(business_date) FROM stock_levels WHERE account_id = ? AND business_date <= ?)",
                 Long.class, accountId, accountId, businessDate);
         long ofDate = jdbc.queryForObject("SELECT COUNT(*) FROM stock_levels WHERE account_id = ? AND business_date = ? "
                 + "AND NOT partial", Long.class, accountId, businessDate);
-        Double ordersAge = jdbc.queryForObject("SELECT TIMESTAMPDIFF(SECOND, MAX(ended_at), ?) / 3600 FROM collect_stats "
-                + "WHERE account_id = ? AND entity = 'order' AND status = 'COMPLETED' AND business_date <= ?", Double.class,
-                LocalDateTime.now(clock), accountId, businessDate);
+        LocalDateTime ordersEnded = jdbc.queryForObject("SELECT MAX(ended_at) FROM collect_stats WHERE account_id = ? "
+                + "AND entity = 'order' AND status = 'COMPLETED' AND business_date <= ?", LocalDateTime.class,
+                accountId, businessDate);
         boolean ordersOfDate = jdbc.queryForObject("SELECT COUNT(*) FROM collect_stats WHERE account_id = ? AND "
                 + "entity = 'order' AND status = 'COMPLETED' AND business_date = ?", Long.class, accountId, businessDate) > 0;
-        return new Freshness(stockAge, stale, ofDate, ordersAge, ordersOfDate);
+        return new Freshness(hoursBefore(confirmed, asOf), stale, ofDate, hoursBefore(ordersEnded, asOf), ordersOfDate);
+    }
+
+    /** Hours from a stamp the application wrote (its JVM's wall clock, as collect stamps them) to {@code asOf}. */
+    private static Double hoursBefore(LocalDateTime stamped, Instant asOf) {
+        return stamped == null ? null
+                : Duration.between(stamped.atZone(ZoneId.systemDefault()).toInstant(), asOf).toSeconds() / 3600.0;
     }
 
     @Override

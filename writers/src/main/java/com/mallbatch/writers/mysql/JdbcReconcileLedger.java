@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +29,8 @@ public final class JdbcReconcileLedger {
      * @param lastSeenDate the business date of its newest event
      */
     public record BreakRow(long id, long accountId, String check, String type, String key, LocalDate businessDate,
-                           long lastEventId, String lastEvent, BreakState state, Severity severity,
-                           LocalDate lastSeenDate, BigDecimal amount, String evidence, LocalDate openedOn) {
+                           BreakState state, Severity severity, LocalDate lastSeenDate, BigDecimal amount,
+                           String evidence, LocalDate openedOn) {
     }
 
     /** One event to append. */
@@ -51,15 +50,15 @@ public final class JdbcReconcileLedger {
     }
 
     private static final String BREAK_COLUMNS = "b.id, b.account_id, b.check_name, b.break_type, b.break_key, "
-            + "b.business_date, e.id, e.event, e.state, e.severity, e.business_date, e.amount, e.evidence, "
+            + "b.business_date, e.state, e.severity, e.business_date, e.amount, e.evidence, "
             + "(SELECT o.business_date FROM reconcile_break_events o WHERE o.break_id = b.id "
             + "AND o.event IN ('OPENED', 'REOPENED') ORDER BY o.id DESC LIMIT 1)";
     private static final String NEWEST_EVENT = "JOIN reconcile_break_events e ON e.id = (SELECT MAX(x.id) FROM "
             + "reconcile_break_events x WHERE x.break_id = b.id)";
     private static final RowMapper<BreakRow> BREAK = (rs, i) -> new BreakRow(rs.getLong(1), rs.getLong(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getLong(7),
-            rs.getString(8), BreakState.valueOf(rs.getString(9)), Severity.valueOf(rs.getString(10)),
-            rs.getObject(11, LocalDate.class), rs.getBigDecimal(12), rs.getString(13), rs.getObject(14, LocalDate.class));
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+            BreakState.valueOf(rs.getString(7)), Severity.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class),
+            rs.getBigDecimal(10), rs.getString(11), rs.getObject(12, LocalDate.class));
 
     private final JdbcTemplate jdbc;
 
@@ -112,11 +111,27 @@ public final class JdbcReconcileLedger {
 
     // breaks
 
-    /** The account's breaks of a check first found up to the date, each as it stands. */
-    public List<BreakRow> breaks(long accountId, String check, LocalDate upTo) {
+    /**
+     * The account's breaks of a check, each as it stands, oldest first; their rows are locked until the transaction
+     * ends, so a person's decision and a run never both move one from the same state.
+     */
+    public List<BreakRow> breaksForUpdate(long accountId, String check) {
+        jdbc.queryForList("SELECT id FROM reconcile_breaks WHERE account_id = ? AND check_name = ? FOR UPDATE", Long.class,
+                accountId, check);
         return jdbc.query("SELECT " + BREAK_COLUMNS + " FROM reconcile_breaks b " + NEWEST_EVENT
-                + " WHERE b.account_id = ? AND b.check_name = ? AND b.business_date <= ? ORDER BY b.id", BREAK,
-                accountId, check, upTo);
+                + " WHERE b.account_id = ? AND b.check_name = ? ORDER BY b.id", BREAK, accountId, check);
+    }
+
+    /** The newest business date the account was reconciled for by the check; null before its first run. */
+    public LocalDate newestReconciledDate(long accountId, String check) {
+        return jdbc.queryForObject("SELECT MAX(business_date) FROM reconcile_results WHERE check_name = ? AND account_id = ?",
+                LocalDate.class, check, accountId);
+    }
+
+    /** The break as it stands, its row locked until the transaction ends. */
+    public Optional<BreakRow> findForUpdate(long breakId) {
+        jdbc.queryForList("SELECT id FROM reconcile_breaks WHERE id = ? FOR UPDATE", Long.class, breakId);
+        return find(breakId);
     }
 
     public Optional<BreakRow> find(long breakId) {
@@ -172,10 +187,10 @@ public final class JdbcReconcileLedger {
 
     // digests
 
-    public Optional<Digest> lastDigest(long tenantId, boolean sentOnly) {
+    /** The tenant's newest digest, sent or not: its {@code lastEventId} is what has been told. */
+    public Optional<Digest> lastDigest(long tenantId) {
         return jdbc.query("SELECT id, tenant_id, business_date, last_event_id, new_events, sent, body_hash, summary "
-                        + "FROM reconcile_digests WHERE tenant_id = ?" + (sentOnly ? " AND sent" : "")
-                        + " ORDER BY id DESC LIMIT 1",
+                        + "FROM reconcile_digests WHERE tenant_id = ? ORDER BY id DESC LIMIT 1",
                 (rs, i) -> new Digest(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
                         rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)), tenantId).stream().findFirst();
     }
@@ -185,10 +200,5 @@ public final class JdbcReconcileLedger {
         jdbc.update("INSERT INTO reconcile_digests (tenant_id, business_date, job_execution_id, last_event_id, new_events, "
                         + "sent, body_hash, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tenantId, businessDate,
                 jobExecutionId, lastEventId, newEvents, sent, bodyHash, Text.cut(summary, 4000));
-    }
-
-    /** When the ledger was last written, by the database's clock (for a person's action's timestamp). */
-    public LocalDateTime now() {
-        return jdbc.queryForObject("SELECT NOW(3)", LocalDateTime.class);
     }
 }

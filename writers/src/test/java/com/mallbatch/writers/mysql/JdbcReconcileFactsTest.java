@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +31,7 @@ class JdbcReconcileFactsTest {
         Flyway.configure().dataSource(schema.jdbcUrl(), schema.user(), schema.password()).load().migrate();
         dataSource = new SingleConnectionDataSource(schema.jdbcUrl(), schema.user(), schema.password(), true);
         jdbc = new JdbcTemplate(dataSource);
-        facts = new JdbcReconcileFacts(jdbc, Clock.systemDefaultZone());
+        facts = new JdbcReconcileFacts(jdbc);
         jdbc.update("INSERT INTO tenants (id, tenant_key, name) VALUES (1, 'acme', 'acme'), (2, 'other', 'other')");
         jdbc.update("INSERT INTO mall_accounts (id, tenant_id, platform, account_key) VALUES (10, 1, 'CAFE24', 'a'), "
                 + "(11, 1, 'CRAWL', 'b'), (20, 2, 'CAFE24', 'c')");

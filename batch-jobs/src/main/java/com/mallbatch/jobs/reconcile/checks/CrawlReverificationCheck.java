@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * the same sample), plus every variant with an open break of this check, re-read from their product pages now and
  * compared field by field. Each field's accuracy is judged by its Wilson interval: WARN when a field differs, FAIL when
  * even its upper bound is below {@code reverifyGoalPercent}. Each differing field is a break — stock HIGH (a wrong
- * count is how overselling starts), the others MEDIUM. A variant gone from its page since is not compared.
+ * count is how overselling starts), the others MEDIUM. A variant gone from its page since is not compared. Only the
+ * night of a date re-reads (a page shows today's values, not a past date's), and never a paused account's.
  */
 public final class CrawlReverificationCheck implements ReconcileCheck {
 
@@ -80,6 +81,12 @@ public final class CrawlReverificationCheck implements ReconcileCheck {
         List<CollectedVariant> stored = facts.collectedVariants(scope.account().id(), scope.businessDate());
         String thresholds = "sample max(" + limits.reverifyMinSample() + ", " + limits.reverifySharePercent()
                 + "%); a field differing WARN; FAIL when its Wilson upper bound (95%) < " + limits.reverifyGoalPercent() + "%";
+        if (scope.paused() || !scope.latest()) {
+            return new CheckOutcome(NAME, List.of(new CheckResult("", null, "%", thresholds, Verdict.PASS,
+                    scope.paused() ? "not re-read: the account is paused"
+                            : "not re-read: the pages show today's values, not those of " + scope.businessDate())),
+                    List.of(), Set.of());
+        }
         if (stored.isEmpty()) {
             return new CheckOutcome(NAME, List.of(new CheckResult("", null, "%", thresholds, Verdict.PASS,
                     "nothing to re-read: no confirmed stock of " + scope.businessDate() + " (see freshness)")), List.of(), Set.of());

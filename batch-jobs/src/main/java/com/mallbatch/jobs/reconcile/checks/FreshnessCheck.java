@@ -11,14 +11,19 @@ import com.mallbatch.domain.reconcile.ReconcileCheck;
 import com.mallbatch.domain.reconcile.ReconcileThresholds;
 import com.mallbatch.domain.reconcile.Severity;
 import com.mallbatch.domain.reconcile.Verdict;
+import com.mallbatch.jobs.support.BusinessDate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Freshness per dataset (stock, orders): hours since a collect last confirmed it. Beyond the hour limits, the
+ * Freshness per dataset (stock, orders): hours since a collect last confirmed it, as of the run — or, for a date
+ * reconciled again later, as of D+1 {@value #AS_OF_HOUR}:00, so a later run of a past date judges it as its night
+ * did and records nothing new. Beyond the hour limits, the
  * business date itself counts: stock kept stale because the date's collect could not confirm it, a date whose collect
  * never completed, and a paused account are at least a WARN — an account that did not collect never looks fine.
  */
@@ -26,12 +31,17 @@ public final class FreshnessCheck implements ReconcileCheck {
 
     public static final String NAME = "freshness";
 
+    /** Data of date D is judged as of the night after it, at the latest at D+1 {@value #AS_OF_HOUR}:00. */
+    static final int AS_OF_HOUR = 6;
+
     private final ReconcileFacts facts;
     private final AccountHealthStore health;
+    private final Clock clock;
 
-    public FreshnessCheck(ReconcileFacts facts, AccountHealthStore health) {
+    public FreshnessCheck(ReconcileFacts facts, AccountHealthStore health, Clock clock) {
         this.facts = facts;
         this.health = health;
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +51,10 @@ public final class FreshnessCheck implements ReconcileCheck {
 
     @Override
     public CheckOutcome run(Scope scope) {
-        Freshness freshness = facts.freshness(scope.account().id(), scope.businessDate());
+        Instant cutoff = scope.businessDate().plusDays(1).atTime(AS_OF_HOUR, 0).atZone(BusinessDate.SEOUL).toInstant();
+        Instant now = clock.instant();
+        Freshness freshness = facts.freshness(scope.account().id(), scope.businessDate(),
+                now.isBefore(cutoff) ? now : cutoff);
         AccountHealth state = health.get(scope.account().id());
         List<String> stockReasons = new ArrayList<>();
         if (freshness.staleStockRows() > 0) {

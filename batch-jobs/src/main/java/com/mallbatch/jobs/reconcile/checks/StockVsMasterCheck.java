@@ -12,7 +12,9 @@ import com.mallbatch.domain.reconcile.Verdict;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Each variant a mall lists against the seller's master inventory: master available = the imported physical quantity
@@ -45,11 +47,12 @@ public final class StockVsMasterCheck implements ReconcileCheck {
         String tenant = scope.account().tenantKey();
         String thresholds = "match >= " + scope.thresholds().stockMatchGoalPercent() + "% else WARN; any oversell risk FAIL";
         if (!facts.hasMasterInventory(tenant, scope.businessDate())) {
-            return CheckOutcome.complete(NAME, List.of(new CheckResult("", null, "%", thresholds, Verdict.PASS,
+            return new CheckOutcome(NAME, List.of(new CheckResult("", null, "%", thresholds, Verdict.PASS,
                     "not compared: tenant " + tenant + " has imported no master inventory (importMasterInventoryJob)")),
-                    List.of());
+                    List.of(), Set.of());
         }
         List<Finding> findings = new ArrayList<>();
+        Set<String> settled = new HashSet<>(); // only what was looked at: stale, partial or missing stock settles nothing
         int compared = 0;
         int matched = 0;
         int oversell = 0;
@@ -60,6 +63,7 @@ public final class StockVsMasterCheck implements ReconcileCheck {
                 continue;
             }
             String key = p.sellerSku() + "@" + p.variantCode();
+            settled.add(key);
             Long available = p.masterAvailable();
             if (available == null) {
                 findings.add(new Finding(UNKNOWN_SKU_ON_MALL, key, Severity.MEDIUM, null, "variant " + p.variantCode()
@@ -92,6 +96,7 @@ public final class StockVsMasterCheck implements ReconcileCheck {
             }
         }
         if (scope.tenantAnchor()) {
+            facts.openBreakKeys(scope.account().id(), NAME).stream().filter(k -> !k.contains("@")).forEach(settled::add);
             for (String sku : facts.masterSkusListedNowhere(tenant, scope.businessDate())) {
                 findings.add(new Finding(MASTER_SKU_NOT_LISTED, sku, Severity.LOW, null,
                         "SKU " + sku + " is in the master inventory but on none of " + tenant + "'s malls"));
@@ -104,7 +109,7 @@ public final class StockVsMasterCheck implements ReconcileCheck {
         String detail = matched + " of " + compared + " variants match master available; " + oversell
                 + " oversell risk(s); " + (findings.size() - (compared - matched)) + " SKU(s) unknown to one side; "
                 + withoutSku + " variant(s) without a seller SKU, not compared";
-        return CheckOutcome.complete(NAME, List.of(new CheckResult("", rate, "%", thresholds, verdict, detail)), findings);
+        return new CheckOutcome(NAME, List.of(new CheckResult("", rate, "%", thresholds, verdict, detail)), findings, settled);
     }
 
     private static String evidence(StockPosition p, long available, String what) {

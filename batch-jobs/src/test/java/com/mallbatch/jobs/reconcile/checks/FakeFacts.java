@@ -42,11 +42,11 @@ final class FakeFacts implements ReconcileFacts {
     }
 
     static ReconcileCheck.Scope scope(MallAccount account) {
-        return new ReconcileCheck.Scope(account, DATE, ReconcileThresholds.defaults(), true);
+        return new ReconcileCheck.Scope(account, DATE, ReconcileThresholds.defaults(), true, false, true);
     }
 
     @Override
-    public Freshness freshness(long accountId, LocalDate businessDate) {
+    public Freshness freshness(long accountId, LocalDate businessDate, java.time.Instant asOf) {
         return freshness;
     }
 

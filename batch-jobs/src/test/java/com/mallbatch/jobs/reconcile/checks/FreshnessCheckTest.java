@@ -18,7 +18,7 @@ class FreshnessCheckTest {
 
     final FakeFacts facts = new FakeFacts();
     AccountHealth health = AccountHealth.none(7);
-    final FreshnessCheck check = new FreshnessCheck(facts, new OneAccountHealth());
+    final FreshnessCheck check = new FreshnessCheck(facts, new OneAccountHealth(), java.time.Clock.systemUTC());
 
     @Test
     void freshDataPasses() {
