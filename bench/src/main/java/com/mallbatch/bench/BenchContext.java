@@ -17,14 +17,21 @@ final class BenchContext {
     }
 
     static ConfigurableApplicationContext start(ThrowawaySchema schema, String... properties) {
+        return startWithKey(schema, CredentialCipher.newKey(), properties);
+    }
+
+    /** With the credentials sealed by {@code secretKey}: contexts one after the other on one schema share it. */
+    static ConfigurableApplicationContext startWithKey(ThrowawaySchema schema, String secretKey, String... properties) {
         List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + schema.jdbcUrl(),
                 "spring.datasource.username=" + schema.user(),
                 "spring.datasource.password=" + schema.password(),
                 "spring.batch.job.enabled=false",
                 "spring.main.banner-mode=off",
-                "mallbatch.secret-key=" + CredentialCipher.newKey()));
+                "mallbatch.secret-key=" + secretKey));
         all.addAll(Arrays.asList(properties));
+        // as command-line arguments, so they win over an application.yml on the classpath (admin-web's, there for the
+        // scale bench, sets mallbatch.collect.concurrency and the pool size); default properties would lose to it
         return new SpringApplicationBuilder(BenchApplication.class).web(WebApplicationType.NONE)
-                .properties(all.toArray(String[]::new)).run();
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
     }
 }

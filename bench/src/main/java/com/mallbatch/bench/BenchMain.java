@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code bench/run [collect|load|crawl|settle|all|fleet|scale] [--malls=4 --products=5000 --orders=300 --smartstore-sellers=2
+ * {@code bench/run [collect|load|crawl|settle|all|fleet|scale|reconcile] [--malls=4 --products=5000 --orders=300 --smartstore-sellers=2
  * --smartstore-products=1000 --smartstore-rate=10 --rows=1000000
  * --chunk=5000 --crawl-products=5000 --settle-lines=1000000 --crawled=20 --concurrency=64 --broken-every=50]};
  * {@code all} leaves out {@code fleet}, which takes a quarter of an hour, and {@code scale} ([--malls=16
- * --products=3000 --concurrency=4]: manager and 1, then 2, worker processes over RabbitMQ).
+ * --products=3000 --concurrency=4]: manager and 1, then 2, worker processes over RabbitMQ), nor {@code reconcile}
+ * ([--malls=1000 --products=500 --orders=100 --crawled=20 --concurrency=64 --excel-tenants=10
+ * --drift-every=10 --reconcile-concurrency=4]: the fleet collected, then reconcileJob of its date, freshness only, then every check).
  * Prints a report; a bench, not a test: it asserts nothing but that the runs completed and loaded every row.
  */
 public final class BenchMain {
@@ -39,6 +41,9 @@ public final class BenchMain {
         }
         if (which.equals("scale")) {
             scale(options);
+        }
+        if (which.equals("reconcile")) {
+            reconcile(options);
         }
         System.exit(0);
     }
@@ -104,6 +109,49 @@ public final class BenchMain {
         }
         System.out.println("(sd/hour = seller-days per hour: accounts collected for one date, per hour of wall time;"
                 + " allowed = every call a mall's bucket would have accepted in that time)");
+        System.out.println();
+    }
+
+    private static void reconcile(Options options) throws Exception {
+        FleetBench.Fleet fleet = new FleetBench.Fleet(options.integer("malls", 1_000), options.integer("products", 500),
+                options.integer("orders", 100), options.integer("crawled", 20), options.integer("concurrency", 64));
+        int concurrency = options.integer("reconcile-concurrency", 4);
+        ReconcileBench.Result r = ReconcileBench.run(fleet, options.integer("excel-tenants", 10),
+                options.integer("drift-every", 10), concurrency);
+        FleetBench.Result c = r.collected();
+        System.out.printf(Locale.ROOT, "%nreconcile: the fleet bench's fleet (%d Cafe24 malls x %d products x <=3 variants,"
+                + " %d orders/day, + %d crawled seller centers; one tenant each), business date %s, %d accounts at a time%n",
+                fleet.malls(), fleet.products(), fleet.ordersPerDay(), fleet.crawled(), r.businessDate(), concurrency);
+        System.out.printf(Locale.ROOT, "collected first by collectJob: %d accounts, %d rows in %.1f s (not part of the figure)%n",
+                c.accounts(), c.rows(), c.wall().toMillis() / 1000.0);
+        System.out.printf(Locale.ROOT, "master inventories: %d tenants, %d rows (%d counted differently from the malls:"
+                + " %d fewer, %d more); %d through importMasterInventoryJob (xlsx) in "
+                + "%.1f s (%.2f s a tenant), the other %d inserted with the import's upsert in %.1f s (not part of the figure)%n",
+                r.tenants(), r.masterRows(), r.driftedRows(), r.oversoldRows(), r.driftedRows() - r.oversoldRows(),
+                r.excelTenants(), r.excelImport().toMillis() / 1000.0,
+                r.excelTenants() == 0 ? 0 : r.excelImport().toMillis() / 1000.0 / r.excelTenants(),
+                r.tenants() - r.excelTenants(), r.directImport().toMillis() / 1000.0);
+        System.out.printf(Locale.ROOT, "%-32s %9s %8s %6s %7s %10s %8s %8s %6s %8s %7s %7s %12s %24s %5s%n", "scenario",
+                "status", "accounts", "failed", "wall s", "accounts/s", "heap MB", "sampled", "conns", "results",
+                "breaks", "events", "digests/sent", "cpu app/db/sandbox s", "load");
+        for (ReconcileBench.Run run : List.of(r.baseline(), r.night())) {
+            System.out.printf(Locale.ROOT, "%-32s %9s %8d %6d %7.1f %10.1f %8d %8d %6d %8d %7d %7d %12s %8.0f/%7.0f/%7.0f %5.2f%n",
+                    run.scenario(), run.status(), run.accounts(), run.failedAccounts(), run.wall().toMillis() / 1000.0,
+                    run.accountsPerSecond(), run.heapPoolPeaksMb(), run.heapSampledMb(), run.peakConnections(),
+                    run.results(), run.breaksOpened(), run.events(), run.digests() + "/" + run.digestsSent(), run.appCpu().toMillis() / 1000.0,
+                    run.databaseCpu().toMillis() / 1000.0, run.sandboxCpu().toMillis() / 1000.0, run.loadAverage());
+        }
+        System.out.printf(Locale.ROOT, "every check / freshness only: %.2fx the wall time (%.1f s against %.1f s); target "
+                        + "under 300 s and 512 MB: %s%n", r.night().wall().toMillis() / (double) r.baseline().wall().toMillis(),
+                r.night().wall().toMillis() / 1000.0, r.baseline().wall().toMillis() / 1000.0,
+                r.night().wall().toSeconds() < 300 && r.night().heapPoolPeaksMb() < 512 ? "met" : "NOT met");
+        System.out.println("breaks opened by the night (check, type, severity):");
+        r.breaksByKind().forEach((kind, n) -> System.out.printf(Locale.ROOT, "  %-60s %7d%n", kind, n));
+        System.out.println("results of the night (check, verdict):");
+        r.resultsByVerdict().forEach((kind, n) -> System.out.printf(Locale.ROOT, "  %-60s %7d%n", kind, n));
+        System.out.println("(heap MB = the sum of the heap pools' peaks between a GC before the launch and its end, an upper"
+                + " bound; sampled = the whole heap in use, sampled every 20 ms; load = the one-minute load average at the end;"
+                + " breaks = breaks opened; digests = recorded per tenant / sent, which needs a tenant webhook and something new)");
         System.out.println();
     }
 

@@ -5,6 +5,7 @@ import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.MallCredentials;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
+import com.mallbatch.writers.secret.CredentialCipher;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -57,58 +58,82 @@ final class FleetBench {
     }
 
     static Result run(String scenario, Fleet fleet, int brokenEvery) throws Exception {
-        try (SandboxProcess sandbox = SandboxProcess.start(List.of("--malls=" + fleet.malls(), "--products=" + fleet.products(),
+        try (SandboxProcess sandbox = sandbox(fleet);
+             ThrowawaySchema schema = ThrowawaySchema.create("bench_fleet");
+             ConfigurableApplicationContext context = collector(schema, fleet, CredentialCipher.newKey())) {
+            return collect(scenario, fleet, brokenEvery, sandbox, context);
+        }
+    }
+
+    /** The fleet's sandbox, in a JVM of its own. */
+    static SandboxProcess sandbox(Fleet fleet) throws Exception {
+        return SandboxProcess.start(List.of("--malls=" + fleet.malls(), "--products=" + fleet.products(),
                 "--variants=3", "--orders=" + fleet.ordersPerDay(), "--days=10", "--bucket=40", "--leak=2",
                 "--html-centers=" + fleet.crawled(), "--next-centers=0", "--line-centers=0", "--session-requests=100000",
                 "--cached-malls=" + 4 * fleet.concurrency()));
-             ThrowawaySchema schema = ThrowawaySchema.create("bench_fleet");
-             ConfigurableApplicationContext context = BenchContext.start(schema,
-                     "spring.datasource.hikari.maximum-pool-size=" + (fleet.concurrency() + 8),
-                     "mallbatch.collect.concurrency=" + fleet.concurrency(),
-                     "logging.level.com.mallbatch=WARN")) {
-            register(context.getBean(JdbcMallAccounts.class), sandbox);
-            List<String> broken = brokenMalls(sandbox, brokenEvery);
-            if (!broken.isEmpty()) {
-                sandbox.outages(broken.stream().map(m -> "/cafe24/" + m + "/api/v2/admin/orders").toList());
-            }
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-            PeakSampler peaks = new PeakSampler(context.getBean(DataSource.class));
-            Duration sandboxCpu0 = sandbox.cpu();
-            Duration collectorCpu0 = collectorCpu();
-            Duration databaseCpu0 = databaseCpu();
-            System.gc();
-            threads.resetPeakThreadCount();
-            peaks.start();
-            long started = System.nanoTime();
-            JobExecution execution = context.getBean(JobOperator.class).start(context.getBean("collectJob", Job.class),
-                    new JobParametersBuilder().addString("businessDate",
-                            LocalDate.now(ZoneId.of("Asia/Seoul")).minusDays(1).toString()).toJobParameters());
-            Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            peaks.stop();
-            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            int accounts = jdbc.queryForObject("SELECT COUNT(*) FROM mall_accounts", Integer.class);
-            int failed = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collectAccount:%' "
-                    + "AND STATUS = 'FAILED'", Integer.class);
-            if (failed != broken.size() || (broken.isEmpty() && execution.getStatus() != BatchStatus.COMPLETED)) {
-                throw new IllegalStateException("collectJob ended " + execution.getStatus() + " with " + failed
-                        + " failed account(s), " + broken.size() + " expected: " + execution.getExitStatus().getExitDescription());
-            }
-            long rows = 0;
-            for (String table : List.of("categories", "product_categories", "products", "variants", "stock_levels",
-                    "orders", "order_lines")) {
-                rows += jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-            }
-            long calls = 0;
-            long rejected = 0;
-            for (JsonNode mall : sandbox.stats()) {
-                calls += mall.path("accepted_calls").asLong();
-                rejected += mall.path("rejected_429").asLong();
-            }
-            double seconds = wall.toMillis() / 1000.0;
-            return new Result(scenario, accounts, failed, rows, wall, peaks.heapMb(), threads.getPeakThreadCount(),
-                    peaks.connections(), (double) calls / fleet.malls(), 40 + 2 * seconds, rejected,
-                    sandbox.cpu().minus(sandboxCpu0), collectorCpu().minus(collectorCpu0), databaseCpu().minus(databaseCpu0));
+    }
+
+    /** The jobs on the schema, set up to collect the fleet {@code fleet.concurrency()} accounts at a time. */
+    static ConfigurableApplicationContext collector(ThrowawaySchema schema, Fleet fleet, String secretKey) {
+        return BenchContext.startWithKey(schema, secretKey,
+                "spring.datasource.hikari.maximum-pool-size=" + (fleet.concurrency() + 8),
+                "mallbatch.collect.concurrency=" + fleet.concurrency(),
+                "logging.level.com.mallbatch=WARN");
+    }
+
+    /**
+     * Registers every sandbox mall and seller center (tenant {@code fleet-<id>} each) and collects yesterday (Seoul)
+     * for all of them through collectJob; the date collected is {@link #businessDate()}.
+     */
+    static Result collect(String scenario, Fleet fleet, int brokenEvery, SandboxProcess sandbox,
+                          ConfigurableApplicationContext context) throws Exception {
+        register(context.getBean(JdbcMallAccounts.class), sandbox);
+        List<String> broken = brokenMalls(sandbox, brokenEvery);
+        if (!broken.isEmpty()) {
+            sandbox.outages(broken.stream().map(m -> "/cafe24/" + m + "/api/v2/admin/orders").toList());
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        PeakSampler peaks = new PeakSampler(context.getBean(DataSource.class));
+        Duration sandboxCpu0 = sandbox.cpu();
+        Duration collectorCpu0 = collectorCpu();
+        Duration databaseCpu0 = databaseCpu();
+        System.gc();
+        threads.resetPeakThreadCount();
+        peaks.start();
+        long started = System.nanoTime();
+        JobExecution execution = context.getBean(JobOperator.class).start(context.getBean("collectJob", Job.class),
+                new JobParametersBuilder().addString("businessDate",
+                        businessDate().toString()).toJobParameters());
+        Duration wall = Duration.ofNanos(System.nanoTime() - started);
+        peaks.stop();
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        int accounts = jdbc.queryForObject("SELECT COUNT(*) FROM mall_accounts", Integer.class);
+        int failed = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'collectAccount:%' "
+                + "AND STATUS = 'FAILED'", Integer.class);
+        if (failed != broken.size() || (broken.isEmpty() && execution.getStatus() != BatchStatus.COMPLETED)) {
+            throw new IllegalStateException("collectJob ended " + execution.getStatus() + " with " + failed
+                    + " failed account(s), " + broken.size() + " expected: " + execution.getExitStatus().getExitDescription());
+        }
+        long rows = 0;
+        for (String table : List.of("categories", "product_categories", "products", "variants", "stock_levels",
+                "orders", "order_lines")) {
+            rows += jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+        }
+        long calls = 0;
+        long rejected = 0;
+        for (JsonNode mall : sandbox.stats()) {
+            calls += mall.path("accepted_calls").asLong();
+            rejected += mall.path("rejected_429").asLong();
+        }
+        double seconds = wall.toMillis() / 1000.0;
+        return new Result(scenario, accounts, failed, rows, wall, peaks.heapMb(), threads.getPeakThreadCount(),
+                peaks.connections(), (double) calls / fleet.malls(), 40 + 2 * seconds, rejected,
+                sandbox.cpu().minus(sandboxCpu0), collectorCpu().minus(collectorCpu0), databaseCpu().minus(databaseCpu0));
+    }
+
+    /** The date the fleet is collected for: yesterday in Seoul. */
+    static LocalDate businessDate() {
+        return LocalDate.now(ZoneId.of("Asia/Seoul")).minusDays(1);
     }
 
     private static void register(JdbcMallAccounts accounts, SandboxProcess sandbox) {
@@ -137,13 +162,13 @@ final class FleetBench {
         return broken;
     }
 
-    private static Duration collectorCpu() {
+    static Duration collectorCpu() {
         return Duration.ofNanos(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime());
     }
 
     /** mariadbd's user + system time, from /proc (clock ticks of 10 ms); zero where it cannot be read. */
-    private static Duration databaseCpu() {
+    static Duration databaseCpu() {
         try {
             Process pgrep = new ProcessBuilder("pgrep", "-o", "mariadbd").start();
             String pid = new String(pgrep.getInputStream().readAllBytes()).trim();
@@ -161,7 +186,7 @@ final class FleetBench {
      * The most heap in use and the most pool connections in use at once, sampled every 20 ms: the heap as a whole
      * (summing each pool's own peak would add peaks reached at different times).
      */
-    private static final class PeakSampler {
+    static final class PeakSampler {
         private final HikariDataSource pool;
         private final AtomicLong heap = new AtomicLong();
         private final AtomicInteger connections = new AtomicInteger();
