@@ -151,14 +151,13 @@ public class ReconcileJobConfiguration {
     @StepScope
     ItemProcessor<String, AccountCheckRun.Recorded> accountCheckRun(Map<String, ReconcileCheck> reconcileCheckSet,
                                                                     MallAccounts accounts, AccountHealthStore health,
-                                                                    ReconcileProperties properties, Clock clock,
+                                                                    ReconcileProperties properties,
                                                                     @Value("#{stepExecution}") StepExecution step) {
         MallAccount account = accounts.byId(step.getExecutionContext().getLong(AccountPartitioner.ACCOUNT_ID));
         LocalDate date = BusinessDate.parse(step.getJobParameters().getString(BusinessDate.PARAMETER));
-        boolean latest = clock.instant().isBefore(date.plusDays(2).atStartOfDay(BusinessDate.SEOUL).toInstant());
         return new AccountCheckRun(reconcileCheckSet, new ReconcileCheck.Scope(account, date,
                 properties.thresholdsFor(account.tenantKey()), Boolean.parseBoolean(step.getExecutionContext().getString(TenantAnchoredPartitioner.TENANT_ANCHOR, "false")),
-                health.get(account.id()).paused(), latest), step.getJobExecutionId());
+                health.get(account.id()).paused()), step.getJobExecutionId());
     }
 
     /** The checks that run, in order, by name: all of them unless {@code mallbatch.reconcile.checks} names some. */
@@ -208,9 +207,9 @@ public class ReconcileJobConfiguration {
     }
 
     @Bean
-    CrawlReverificationCheck crawlReverificationCheck(ReconcileFacts facts, ExtractorRegistry extractors) {
+    CrawlReverificationCheck crawlReverificationCheck(ReconcileFacts facts, ExtractorRegistry extractors, Clock clock) {
         return new CrawlReverificationCheck(facts, (account, productNos, date) ->
-                extractors.forAccount(account).reread(account, productNos, date));
+                extractors.forAccount(account).reread(account, productNos, date), clock);
     }
 
     @Bean

@@ -23,10 +23,8 @@ public interface ReconcileCheck {
      * @param tenantAnchor whether this account reports the tenant's findings that belong to no account (the tenant's
      *                     first enabled account does)
      * @param paused       whether the account is paused: a check asks nothing of its mall then
-     * @param latest       whether this is the night of the date (before D+2): what a mall shows now is what it showed for
-     *                     the date; a later run of a past date cannot ask the mall about that date's state
      */
     record Scope(MallAccount account, LocalDate businessDate, ReconcileThresholds thresholds, boolean tenantAnchor,
-                 boolean paused, boolean latest) {
+                 boolean paused) {
     }
 }

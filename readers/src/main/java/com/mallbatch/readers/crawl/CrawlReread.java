@@ -39,31 +39,22 @@ final class CrawlReread {
     /** The variants of {@code productNos} (in that order, each once) with the stock their pages show now. */
     List<VariantStock> variants(List<String> productNos, LocalDate businessDate) {
         Set<String> wanted = new LinkedHashSet<>(productNos);
-        Map<String, List<ProductPages.VariantRow>> read = new LinkedHashMap<>();
+        Map<String, List<VariantStock>> read = new LinkedHashMap<>();
         if (pages.urlFromNumber()) {
             // the product page does not say whether the product is on sale (the list does): reported as selling
             for (String productNo : wanted) {
-                read(productNo, true, pages.url(productNo), read);
+                read(productNo, true, pages.url(productNo), businessDate, read);
             }
         } else {
-            walkList(wanted, read);
+            walkList(wanted, businessDate, read);
         }
         List<VariantStock> variants = new ArrayList<>();
-        for (String productNo : wanted) {
-            for (ProductPages.VariantRow row : read.getOrDefault(productNo, List.of())) {
-                try {
-                    variants.add(pages.map(row, businessDate));
-                } catch (MalformedRecordException e) {
-                    log.info("Re-read on {}: variant {} of product {} left out: {}", profile.name(), row.index() + 1,
-                            productNo, e.getMessage());
-                }
-            }
-        }
+        wanted.forEach(productNo -> variants.addAll(read.getOrDefault(productNo, List.of())));
         return variants;
     }
 
     /** Finds the wanted products' rows in the product list, page by page, reading each one's page as it is found. */
-    private void walkList(Set<String> wanted, Map<String, List<ProductPages.VariantRow>> read) {
+    private void walkList(Set<String> wanted, LocalDate businessDate, Map<String, List<VariantStock>> read) {
         Set<String> found = new LinkedHashSet<>();
         for (int page = 1; found.size() < wanted.size(); page++) {
             CrawlReader.ListPage list = CrawlReader.listPage(profile, session, extractor, profile.productList(),
@@ -72,7 +63,7 @@ final class CrawlReread {
                 String productNo = product.text("productNo");
                 if (product.problem() == null && wanted.contains(productNo) && found.add(productNo)) {
                     read(productNo, CrawledProducts.selling(CrawledProducts.status(product)),
-                            pages.url(list.url(), product, productNo), read);
+                            pages.url(list.url(), product, productNo), businessDate, read);
                 }
             }
             if (!list.hasNext()) {
@@ -86,11 +77,25 @@ final class CrawlReread {
         }
     }
 
-    private void read(String productNo, boolean selling, String url, Map<String, List<ProductPages.VariantRow>> read) {
+    /** Reads one product's page and maps its variants at once, so no page is held longer than its own reading. */
+    private void read(String productNo, boolean selling, String url, LocalDate businessDate,
+                      Map<String, List<VariantStock>> read) {
+        List<ProductPages.VariantRow> rows;
         try {
-            read.put(productNo, pages.variants(productNo, selling, url, true, RowExtractor.Tally.NONE));
+            rows = pages.variants(productNo, selling, url, true, RowExtractor.Tally.NONE);
         } catch (RecordGoneException gone) {
             log.info("Re-read on {}: product {} is gone ({}); left out", profile.name(), productNo, gone.getMessage());
+            return;
         }
+        List<VariantStock> variants = new ArrayList<>(rows.size());
+        for (ProductPages.VariantRow row : rows) {
+            try {
+                variants.add(pages.map(row, businessDate));
+            } catch (MalformedRecordException e) {
+                log.info("Re-read on {}: variant {} of product {} left out: {}", profile.name(), row.index() + 1,
+                        productNo, e.getMessage());
+            }
+        }
+        read.put(productNo, variants);
     }
 }

@@ -16,6 +16,7 @@ import com.mallbatch.domain.reconcile.Verdict;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -35,8 +36,9 @@ import java.util.stream.Collectors;
  * the same sample), plus every variant with an open break of this check, re-read from their product pages now and
  * compared field by field. Each field's accuracy is judged by its Wilson interval: WARN when a field differs, FAIL when
  * even its upper bound is below {@code reverifyGoalPercent}. Each differing field is a break — stock HIGH (a wrong
- * count is how overselling starts), the others MEDIUM. A variant gone from its page since is not compared. Only the
- * night of a date re-reads (a page shows today's values, not a past date's), and never a paused account's.
+ * count is how overselling starts), the others MEDIUM. A variant gone from its page since is not compared. Only stock
+ * crawled in the last {@value #FRESH_HOURS} hours is re-read (a page shows today's values, not a past date's), and
+ * never a paused account's.
  */
 public final class CrawlReverificationCheck implements ReconcileCheck {
 
@@ -57,12 +59,17 @@ public final class CrawlReverificationCheck implements ReconcileCheck {
             new Field("sku", c -> Objects.toString(c.sellerSku(), ""), v -> Objects.toString(v.variant().sellerSku(), ""),
                     Severity.MEDIUM));
 
+    /** Stock crawled longer ago than this is not compared with what its page shows now. */
+    static final double FRESH_HOURS = 36;
+
     private final ReconcileFacts facts;
     private final PageRereads pages;
+    private final Clock clock;
 
-    public CrawlReverificationCheck(ReconcileFacts facts, PageRereads pages) {
+    public CrawlReverificationCheck(ReconcileFacts facts, PageRereads pages, Clock clock) {
         this.facts = facts;
         this.pages = pages;
+        this.clock = clock;
     }
 
     @Override
@@ -81,11 +88,12 @@ public final class CrawlReverificationCheck implements ReconcileCheck {
         List<CollectedVariant> stored = facts.collectedVariants(scope.account().id(), scope.businessDate());
         String thresholds = "sample max(" + limits.reverifyMinSample() + ", " + limits.reverifySharePercent()
                 + "%); a field differing WARN; FAIL when its Wilson upper bound (95%) < " + limits.reverifyGoalPercent() + "%";
-        if (scope.paused() || !scope.latest()) {
+        Double age = facts.freshness(scope.account().id(), scope.businessDate(), clock.instant()).stockAgeHours();
+        if (scope.paused() || age == null || age > FRESH_HOURS) {
             return new CheckOutcome(NAME, List.of(new CheckResult("", null, "%", thresholds, Verdict.PASS,
-                    scope.paused() ? "not re-read: the account is paused"
-                            : "not re-read: the pages show today's values, not those of " + scope.businessDate())),
-                    List.of(), Set.of());
+                    scope.paused() ? "not re-read: the account is paused" : "not re-read: the stock of "
+                            + scope.businessDate() + " was not crawled in the last " + (int) FRESH_HOURS
+                            + " h, and its pages show today's values")), List.of(), Set.of());
         }
         if (stored.isEmpty()) {
             return new CheckOutcome(NAME, List.of(new CheckResult("", null, "%", thresholds, Verdict.PASS,

@@ -30,7 +30,7 @@ class CrawlReverificationCheckTest {
     final CrawlReverificationCheck check = new CrawlReverificationCheck(facts, (account, productNos, date) -> {
         asked.add(productNos);
         return pages.values().stream().filter(v -> productNos.contains(v.variant().productNo())).toList();
-    });
+    }, java.time.Clock.systemUTC());
 
     @Test
     void aStockThePageNoLongerShowsIsAHighBreakAndTheOtherFieldsAgree() {
@@ -65,6 +65,18 @@ class CrawlReverificationCheckTest {
         check.run(FakeFacts.scope(FakeFacts.CRAWLED));
         assertThat(asked.get(0)).as("30 sampled, plus the open break's product when not among them")
                 .hasSizeBetween(30, 31).contains("P99").isEqualTo(asked.get(1));
+    }
+
+    @Test
+    void stockCrawledMoreThanADayAndAHalfAgoIsNotReReadNorAPausedAccounts() {
+        stored("V1", "P1", 5);
+        facts.freshness = new com.mallbatch.domain.reconcile.Freshness(40.0, 0, 1, 1.0, true);
+        assertThat(check.run(FakeFacts.scope(FakeFacts.CRAWLED)).results().get(0).detail()).contains("not re-read");
+        facts.freshness = new com.mallbatch.domain.reconcile.Freshness(2.0, 0, 1, 1.0, true);
+        var paused = new com.mallbatch.domain.reconcile.ReconcileCheck.Scope(FakeFacts.CRAWLED, FakeFacts.DATE,
+                com.mallbatch.domain.reconcile.ReconcileThresholds.defaults(), true, true);
+        assertThat(check.run(paused).results().get(0).detail()).contains("paused");
+        assertThat(asked).isEmpty();
     }
 
     @Test

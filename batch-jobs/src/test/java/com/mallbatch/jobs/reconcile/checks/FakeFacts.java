@@ -42,7 +42,7 @@ final class FakeFacts implements ReconcileFacts {
     }
 
     static ReconcileCheck.Scope scope(MallAccount account) {
-        return new ReconcileCheck.Scope(account, DATE, ReconcileThresholds.defaults(), true, false, true);
+        return new ReconcileCheck.Scope(account, DATE, ReconcileThresholds.defaults(), true, false);
     }
 
     @Override

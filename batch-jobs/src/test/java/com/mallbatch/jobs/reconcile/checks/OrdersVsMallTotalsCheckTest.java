@@ -107,7 +107,7 @@ class OrdersVsMallTotalsCheckTest {
     @Test
     void aPausedAccountsMallIsNotAsked() {
         var paused = new ReconcileCheck.Scope(FakeFacts.ACCOUNT, FakeFacts.DATE, ReconcileThresholds.defaults(), true,
-                true, true);
+                true);
         check((a, d) -> {
             throw new AssertionError("asked");
         }).run(paused);
