@@ -80,6 +80,22 @@ class CommandLineTest {
     }
 
     @Test
+    void aReconcileOfChecksItDoesNotKnowOrWithACommaIsRefusedWithOneLine(CapturedOutput output) {
+        try (ConfigurableApplicationContext app = run("--spring.batch.job.name=reconcileJob", "businessDate=2026-11-20",
+                "checks=freshness+stok_vs_master")) {
+            assertThat(SpringApplication.exit(app)).isEqualTo(2);
+            assertThat(output).contains("reconcileJob: checks names 'stok_vs_master'; the checks are [freshness, "
+                    + "stock_vs_master, orders_vs_mall_totals, volume_anomaly, crawl_reverification, layout_drift]");
+        }
+        try (ConfigurableApplicationContext app = run("--spring.batch.job.name=reconcileJob", "businessDate=2026-11-20",
+                "checks=freshness,stock_vs_master")) {
+            assertThat(SpringApplication.exit(app)).isEqualTo(2);
+            assertThat(output).contains("reconcileJob: the parameters [businessDate=2026-11-20, "
+                    + "checks=freshness,stock_vs_master] cannot be read").contains("no comma in a value");
+        }
+    }
+
+    @Test
     void confirmingIsRefusedWithoutAPersonOrAMonth(CapturedOutput output) {
         try (ConfigurableApplicationContext app = run("--mallbatch.command=confirm-settlement", "account=acme/CAFE24/acmeshop",
                 "period=2026-10")) {

@@ -47,7 +47,15 @@ public class CommandLineJobRunner implements ApplicationRunner, ExitCodeGenerato
     @Override
     public void run(ApplicationArguments args) {
         Properties given = StringUtils.splitArrayElementsIntoProperties(args.getNonOptionArgs().toArray(String[]::new), "=");
-        JobParameters parameters = new DefaultJobParametersConverter().getJobParameters(given == null ? new Properties() : given);
+        JobParameters parameters;
+        try {
+            parameters = new DefaultJobParametersConverter().getJobParameters(given == null ? new Properties() : given);
+        } catch (RuntimeException e) { // Batch reads "value,type,identifying": a comma in a value names a type
+            log.error("{}: the parameters {} cannot be read ({}); write them as name=value, with no comma in a value",
+                    jobName, args.getNonOptionArgs(), FailureReport.message(e));
+            exitCode = ExitCodes.REFUSED;
+            return;
+        }
         if (BusinessDate.DAILY_JOBS.contains(jobName) && parameters.getString(BusinessDate.PARAMETER) == null) {
             parameters = new JobParametersBuilder(parameters)
                     .addString(BusinessDate.PARAMETER, LocalDate.now(clock.withZone(BusinessDate.SEOUL)).minusDays(1).toString())

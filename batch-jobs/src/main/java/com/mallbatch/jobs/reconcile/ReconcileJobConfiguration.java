@@ -84,13 +84,13 @@ public class ReconcileJobConfiguration {
                 .build();
     }
 
-    /** A business date, and in {@code checks} (when given) only names of checks this app runs. */
+    /** A business date, and in {@code checks} (when given, joined by {@code +}) only names of checks this app runs. */
     private static JobParametersValidator parameters(Set<String> known) {
         JobParametersValidator date = CollectJobConfiguration.businessDateRequired();
         return parameters -> {
             date.validate(parameters);
             String checks = parameters.getString("checks");
-            for (String name : checks == null || checks.isBlank() ? new String[0] : checks.split(",")) {
+            for (String name : checks == null || checks.isBlank() ? new String[0] : checks.split("\\+")) {
                 if (!known.contains(name)) {
                     throw new InvalidJobParametersException("checks names '" + name + "'; the checks are " + known);
                 }
@@ -135,14 +135,17 @@ public class ReconcileJobConfiguration {
                 .build();
     }
 
-    /** The checks of the run: the configured ones, or those its {@code checks} parameter names (a morning re-check). */
+    /**
+     * The checks of the run: the configured ones, or those its {@code checks} parameter names, joined by {@code +} (a
+     * comma would be read by Batch as a parameter type), as the morning re-check does.
+     */
     @Bean
     @StepScope
     ItemStreamReader<String> reconcileChecks(Map<String, ReconcileCheck> reconcileCheckSet,
                                              @Value("#{jobParameters['checks']}") String checks) {
         List<String> names = new ArrayList<>(reconcileCheckSet.keySet());
         if (checks != null && !checks.isBlank()) {
-            names.retainAll(List.of(checks.split(",")));
+            names.retainAll(List.of(checks.split("\\+")));
         }
         return new CheckNames(names);
     }
