@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Records what a run of a check found for an account and date, append-only and idempotent: a result row only when it
@@ -56,7 +58,8 @@ public final class BreakLifecycle {
             return; // a newer date has been judged: an older one's rerun tells what it saw, it moves no break
         }
         Map<String, BreakRow> current = new HashMap<>();
-        for (BreakRow row : ledger.breaksForUpdate(accountId, outcome.check())) {
+        Set<String> keys = outcome.findings().stream().map(Finding::key).collect(Collectors.toSet());
+        for (BreakRow row : ledger.breaksForUpdate(accountId, outcome.check(), keys)) {
             current.put(row.type() + "|" + row.key(), row); // oldest first: the newest break of the keys wins
         }
         Map<String, Finding> found = new HashMap<>();

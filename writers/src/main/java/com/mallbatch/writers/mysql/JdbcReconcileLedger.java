@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,14 +114,20 @@ public final class JdbcReconcileLedger {
     // breaks
 
     /**
-     * The account's breaks of a check, each as it stands, oldest first; their rows are locked until the transaction
-     * ends, so a person's decision and a run never both move one from the same state.
+     * The account's breaks of a check that are not resolved, and the resolved ones with one of {@code keys} (which a
+     * finding may reopen), each as it stands, oldest first; the account's break rows of the check are locked until the
+     * transaction ends, so a person's decision and a run never both move one from the same state.
      */
-    public List<BreakRow> breaksForUpdate(long accountId, String check) {
+    public List<BreakRow> breaksForUpdate(long accountId, String check, Collection<String> keys) {
         jdbc.queryForList("SELECT id FROM reconcile_breaks WHERE account_id = ? AND check_name = ? FOR UPDATE", Long.class,
                 accountId, check);
+        List<Object> args = new ArrayList<>(List.of(accountId, check));
+        args.addAll(keys);
+        String foundKeys = keys.isEmpty() ? "" : " OR b.break_key IN (" + String.join(", ",
+                java.util.Collections.nCopies(keys.size(), "?")) + ")";
         return jdbc.query("SELECT " + BREAK_COLUMNS + " FROM reconcile_breaks b " + NEWEST_EVENT
-                + " WHERE b.account_id = ? AND b.check_name = ? ORDER BY b.id", BREAK, accountId, check);
+                + " WHERE b.account_id = ? AND b.check_name = ? AND (e.state <> 'RESOLVED'" + foundKeys + ") ORDER BY b.id",
+                BREAK, args.toArray());
     }
 
     /** The newest business date the account was reconciled for by the check; null before its first run. */
