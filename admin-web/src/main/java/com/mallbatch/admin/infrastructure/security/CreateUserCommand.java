@@ -4,6 +4,7 @@ import com.mallbatch.admin.infrastructure.audit.AdminAudit;
 import com.mallbatch.jobs.commands.CommandLineCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,7 @@ public class CreateUserCommand implements CommandLineCommand {
     private final AdminAudit audit;
     private final Function<String, String> environment;
 
+    @Autowired
     public CreateUserCommand(AdminUsers users, AdminAudit audit) {
         this(users, audit, System::getenv);
     }
