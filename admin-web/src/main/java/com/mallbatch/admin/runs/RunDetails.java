@@ -47,13 +47,20 @@ public class RunDetails {
                              long written, long skipped, Duration duration, String firstError) {
     }
 
-    /** An account's failure in full: each of its steps in the run, with the whole exit description. */
-    public record AccountFailure(long executionId, String jobName, String account, BatchStatus status,
-                                 List<FailedStep> steps) {
+    /**
+     * An account's failure in full: the stage and the error in words (the first cause, as the collect noted it in the
+     * account's partition), then each of its steps in the run that did not complete, with the whole exit description.
+     */
+    public record AccountFailure(long executionId, String jobName, String account, BatchStatus status, String stage,
+                                 String error, List<FailedStep> steps, List<Long> stepIds, List<String> stepNames) {
     }
 
-    public record FailedStep(String name, BatchStatus status, String exitCode, String exitDescription) {
+    /** @param cut whether Spring Batch cut the description at its column's length (BATCH_STEP_EXECUTION.EXIT_MESSAGE) */
+    public record FailedStep(String name, BatchStatus status, String exitCode, String exitDescription, boolean cut) {
     }
+
+    /** How many characters of a step's exit description Spring Batch keeps (its default and its column's size). */
+    public static final int STORED_EXIT_DESCRIPTION = 2500;
 
     private final JobRepository jobRepository;
 
@@ -98,15 +105,20 @@ public class RunDetails {
                         && s.getStepName().startsWith(partitionStep + ":")).findFirst();
         return partition.map(p -> {
             String account = p.getStepName().substring(partitionStep.length() + 1);
-            List<FailedStep> failed = execution.getStepExecutions().stream()
+            List<StepExecution> ofAccount = execution.getStepExecutions().stream()
                     .filter(s -> s.getStepName().endsWith(":" + account))
+                    .sorted(Comparator.comparing(StepExecution::getId).reversed()).toList();
+            List<FailedStep> failed = ofAccount.stream()
                     .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                    .sorted(Comparator.comparing(StepExecution::getId).reversed())
                     .map(s -> new FailedStep(s.getStepName(), s.getStatus(), s.getExitStatus().getExitCode(),
-                            s.getExitStatus().getExitDescription()))
+                            s.getExitStatus().getExitDescription(),
+                            s.getExitStatus().getExitDescription().length() >= STORED_EXIT_DESCRIPTION))
                     .toList();
             return new AccountFailure(executionId, execution.getJobInstance().getJobName(), account, p.getStatus(),
-                    failed);
+                    p.getExecutionContext().getString(FAILURE_STAGE, null),
+                    p.getExecutionContext().getString(FAILURE_LINE, null), failed,
+                    ofAccount.stream().map(StepExecution::getId).toList(),
+                    ofAccount.stream().map(StepExecution::getStepName).toList());
         });
     }
 

@@ -9,6 +9,11 @@ final class FailurePage {
         this.browser = browser;
     }
 
+    /** The account's error in words: the first cause, as the collect noted it. */
+    String accountError() {
+        return browser.labelled("The account's error").getText();
+    }
+
     String exitDescriptionOf(String stepName) {
         return browser.labelled("Exit description of " + stepName).getText();
     }

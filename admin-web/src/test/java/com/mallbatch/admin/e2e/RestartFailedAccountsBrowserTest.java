@@ -100,6 +100,8 @@ class RestartFailedAccountsBrowserTest {
             String shown = failure.exitDescriptionOf("collectProducts:" + DOWN);
             assertThat(storedError).as("a stack trace, more than its first line").contains("\n");
             assertThat(normalize(shown)).as("the whole stored error, not its first line").isEqualTo(normalize(storedError));
+            assertThat(failure.accountError()).as("the first cause in the mall's words, which the stored trace may cut")
+                    .contains(DOWN).contains("/products").contains("still failing after");
 
             world.sandbox.faults().clear();
             browser.driver.navigate().back();

@@ -1,6 +1,7 @@
 package com.mallbatch.admin.runs.web;
 
 import com.mallbatch.admin.infrastructure.web.CurrentUser;
+import com.mallbatch.admin.runs.AccountEvidence;
 import com.mallbatch.admin.runs.RunDetails;
 import com.mallbatch.admin.runs.RunQueries;
 import com.mallbatch.admin.runs.RunRestarts;
@@ -41,12 +42,14 @@ class RunsController {
     private final RunQueries queries;
     private final RunDetails details;
     private final RunRestarts restarts;
+    private final AccountEvidence evidence;
     private final Clock clock;
 
-    RunsController(RunQueries queries, RunDetails details, RunRestarts restarts, Clock clock) {
+    RunsController(RunQueries queries, RunDetails details, RunRestarts restarts, AccountEvidence evidence, Clock clock) {
         this.queries = queries;
         this.details = details;
         this.restarts = restarts;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -85,7 +88,10 @@ class RunsController {
 
     @GetMapping("/runs/{executionId}/accounts/{partitionId}")
     String failure(@PathVariable long executionId, @PathVariable long partitionId, Model model) {
-        model.addAttribute("failure", found(details.accountFailure(executionId, partitionId)));
+        RunDetails.AccountFailure failure = found(details.accountFailure(executionId, partitionId));
+        model.addAttribute("failure", failure);
+        model.addAttribute("skipped", evidence.skipped(executionId, failure.stepNames()));
+        model.addAttribute("fetchFailures", evidence.fetchFailures(failure.stepIds()));
         return VIEW_FAILURE;
     }
 

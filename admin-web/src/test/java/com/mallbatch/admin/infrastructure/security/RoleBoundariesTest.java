@@ -4,6 +4,7 @@ import com.mallbatch.admin.breaks.BreakDecisionService;
 import com.mallbatch.admin.breaks.BreakQueries;
 import com.mallbatch.admin.infrastructure.audit.AdminAudit;
 import com.mallbatch.admin.infrastructure.web.WebSliceApplication;
+import com.mallbatch.admin.runs.AccountEvidence;
 import com.mallbatch.admin.runs.RunDetails;
 import com.mallbatch.admin.runs.RunQueries;
 import com.mallbatch.admin.runs.RunRestarts;
@@ -85,6 +86,8 @@ class RoleBoundariesTest {
     RunDetails runDetails;
     @MockitoBean
     RunRestarts restarts;
+    @MockitoBean
+    AccountEvidence evidence;
     @MockitoBean
     BreakQueries breakQueries;
     @MockitoBean
