@@ -109,7 +109,7 @@ class RestartFailedAccountsBrowserTest {
             assertThat(restart.accountsThatWillRerun()).contains(DOWN).contains("collectProducts")
                     .doesNotContain("sandbox01").doesNotContain("sandbox03");
             browser.screenshot("restart-confirm");
-            RunPage restarted = restart.confirm().awaitStatus("COMPLETED", Duration.ofSeconds(120));
+            RunPage restarted = restart.confirm(1).awaitStatus("COMPLETED", Duration.ofSeconds(120));
             assertThat(restarted.accountRow(DOWN)).contains("COMPLETED");
             browser.screenshot("run-restarted");
             assertThat(browser.page()).as("only the failed account ran again").doesNotContain("sandbox01");

@@ -15,8 +15,9 @@ final class RestartPage {
         return browser.driver.findElement(By.xpath("//table[@aria-label='Accounts that will run again']")).getText();
     }
 
-    RunPage confirm() {
-        browser.click(browser.control("Confirm restart"));
+    /** Confirms, with the button that says how many accounts will rerun. */
+    RunPage confirm(int accounts) {
+        browser.click(browser.control("Restart " + accounts + " account(s)"));
         return new RunPage(browser);
     }
 }
