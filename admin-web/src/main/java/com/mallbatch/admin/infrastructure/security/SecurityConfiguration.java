@@ -1,5 +1,6 @@
 package com.mallbatch.admin.infrastructure.security;
 
+import com.mallbatch.admin.infrastructure.audit.AdminAudit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -40,6 +41,7 @@ public class SecurityConfiguration {
                         .requestMatchers(LOGIN_PAGE, "/webjars/**", "/css/**", "/favicon.ico", "/error").permitAll()
                         .anyRequest().hasRole(Role.VIEWER.name()))
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/runs", false).permitAll())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new HtmxAwareEntryPoint(LOGIN_PAGE)))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
         return http.build();
@@ -58,6 +60,11 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService adminUserDetailsService(AdminUserProperties configured, AdminUsers stored) {
         return new AdminUserDetailsService(configured, stored);
+    }
+
+    @Bean
+    SignInAudit signInAudit(AdminAudit audit, UserDetailsService users) {
+        return new SignInAudit(audit, users);
     }
 
     @Bean

@@ -47,6 +47,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -119,6 +120,23 @@ class RoleBoundariesTest {
         mvc.perform(post("/runs/7/restart").with(csrf())).andExpect(status().isFound())
                 .andExpect(redirectedUrl("/login"));
         verifyNoInteractions(restarts, decisions);
+    }
+
+    @Test
+    void anHtmxRequestOfASignedOutBrowserIsToldToReloadThePage() throws Exception {
+        mvc.perform(get("/runs/7").header("HX-Request", "true")).andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Refresh", "true"));
+    }
+
+    @Test
+    void signInsAndRefusalsAreAuditedWithoutWhatWasTypedAsAName() throws Exception {
+        mvc.perform(formLogin("/login").user("kim").password(PASSWORD)).andExpect(authenticated());
+        verify(audit).record("kim", "sign-in", "admin web", null, "succeeded");
+        mvc.perform(formLogin("/login").user("kim").password("not it at all")).andExpect(unauthenticated());
+        verify(audit).record("kim", "sign-in", "admin web", null, "refused: BadCredentialsException");
+        mvc.perform(formLogin("/login").user(PASSWORD).password(PASSWORD)).andExpect(unauthenticated());
+        verify(audit).record(eq("(unknown user)"), eq("sign-in"), eq("admin web"), eq(null), anyString());
+        verify(audit, never()).record(eq(PASSWORD), anyString(), anyString(), any(), anyString());
     }
 
     @Test
