@@ -242,5 +242,9 @@ class RoleBoundariesTest {
                 .getContentAsString()).contains("Sign in").contains("Password");
         assertThat(mvc.perform(get("/login").header("Accept-Language", "fr-FR")).andReturn().getResponse()
                 .getContentAsString()).as("a language we do not have: English").contains("Sign in");
+        String run = mvc.perform(get("/runs/7").with(user("kim").roles("OPS")).header("Accept-Language", "ko"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(run).contains("실행 내역").contains("실패한 계정 재실행").contains("도달 단계").contains("lang=\"ko\"")
+                .as("htmx sends the CSRF token with its requests").contains("hx-headers=\"{&quot;X-CSRF-TOKEN&quot;: &quot;");
     }
 }
