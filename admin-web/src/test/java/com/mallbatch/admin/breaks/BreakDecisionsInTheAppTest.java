@@ -1,0 +1,166 @@
+package com.mallbatch.admin.breaks;
+
+import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.admin.runs.RunRestarts;
+import com.mallbatch.domain.Platform;
+import com.mallbatch.domain.RateBudget;
+import com.mallbatch.domain.port.MallCredentials;
+import com.mallbatch.domain.reconcile.BreakState;
+import com.mallbatch.domain.reconcile.Severity;
+import com.mallbatch.localdb.ThrowawaySchema;
+import com.mallbatch.writers.mysql.JdbcMallAccounts;
+import com.mallbatch.writers.mysql.JdbcReconcileLedger;
+import com.mallbatch.writers.secret.CredentialCipher;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The breaks page and a person's decisions in the app as deployed: over HTTP, an OPS user signs in through the form
+ * with its CSRF token, sees the open break and acknowledges it, which appends the break's event and the admin audit;
+ * the use cases themselves refuse a VIEWER (method security) and change nothing; a refused decision is audited too.
+ */
+class BreakDecisionsInTheAppTest {
+
+    static final String PASSWORD = "ops password for the test";
+    static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    static ThrowawaySchema schema;
+    static ConfigurableApplicationContext app;
+    static JdbcTemplate jdbc;
+    static long breakId;
+
+    @BeforeAll
+    static void start() {
+        schema = ThrowawaySchema.create("breaksweb");
+        app = MallbatchApplication.run("--server.port=0", "--spring.datasource.url=" + schema.jdbcUrl(),
+                "--spring.datasource.username=" + schema.user(), "--spring.datasource.password=" + schema.password(),
+                "--mallbatch.secret-key=" + CredentialCipher.newKey(), "--mallbatch.scheduling.enabled=false",
+                "--mallbatch.admin.users[0].username=kim",
+                "--mallbatch.admin.users[0].password-hash=" + new BCryptPasswordEncoder().encode(PASSWORD),
+                "--mallbatch.admin.users[0].roles=OPS");
+        jdbc = app.getBean(JdbcTemplate.class);
+        long account = app.getBean(JdbcMallAccounts.class).register(new JdbcMallAccounts.Registration("acme", "에이크미",
+                Platform.CAFE24, "acmeshop", null, RateBudget.CAFE24_DEFAULT, null, true,
+                new MallCredentials("cid", "client-secret-value", "refresh-token-value", null, null)));
+        JdbcReconcileLedger ledger = app.getBean(JdbcReconcileLedger.class);
+        breakId = ledger.openBreak(account, "orders_vs_mall_totals", "DAY_TOTAL", "2026-11-20", DAY);
+        ledger.append(new JdbcReconcileLedger.BreakEvent(breakId, "OPENED", BreakState.OPEN, Severity.HIGH, DAY,
+                new BigDecimal("12000.00"), "mall says 1,212,000, collected 1,200,000", "reconcile", null, null));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        schema.close();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void opsAcknowledgesABreakOnThePageAndItIsAudited() throws Exception {
+        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks")).build()).statusCode())
+                .as("anonymous: to the login page").isEqualTo(302);
+
+        String login = send(http, HttpRequest.newBuilder(URI.create(base + "/login")).build()).body();
+        HttpResponse<String> signedIn = send(http, form(base + "/login", "username=kim&password="
+                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(login)));
+        assertThat(signedIn.headers().firstValue("Location")).as("back to the page asked for")
+                .hasValueSatisfying(location -> assertThat(location).startsWith(base + "/breaks"));
+
+        String page = send(http, HttpRequest.newBuilder(URI.create(base + "/breaks")).header("Accept-Language", "en")
+                .build()).body();
+        assertThat(page).contains("acme/CAFE24/acmeshop").contains("orders_vs_mall_totals").contains("High")
+                .contains("Acknowledge break " + breakId).doesNotContain("client-secret-value")
+                .doesNotContain("refresh-token-value");
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?severity=LOW")).build()).body())
+                .as("filtered out").doesNotContain("Acknowledge break " + breakId).doesNotContain("mall says");
+
+        assertThat(send(http, form(base + "/breaks/" + breakId + "/decision", "decision=ACKNOWLEDGE&comment=looking"))
+                .statusCode()).as("without the CSRF token").isEqualTo(403);
+        assertThat(state()).isEqualTo("OPEN");
+
+        HttpResponse<String> decided = send(http, form(base + "/breaks/" + breakId + "/decision",
+                "decision=ACKNOWLEDGE&comment=looking&_csrf=" + csrf(page)));
+        assertThat(decided.headers().firstValue("Location")).hasValue(base + "/breaks");
+        assertThat(state()).isEqualTo("ACKNOWLEDGED");
+        assertThat(jdbc.queryForObject("SELECT actor FROM reconcile_break_events WHERE break_id = ? ORDER BY id DESC "
+                + "LIMIT 1", String.class, breakId)).isEqualTo("kim");
+        assertThat(audit()).contains("kim acknowledge-break break " + breakId + " now ACKNOWLEDGED");
+    }
+
+    @Test
+    void theUseCasesRefuseAViewerAndChangeNothingAndARefusedDecisionIsAudited() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("lee",
+                null, AuthorityUtils.createAuthorityList("ROLE_VIEWER")));
+        String before = state();
+        int audited = audit().size();
+        assertThatThrownBy(() -> app.getBean(BreakDecisionService.class).decide(breakId,
+                BreakDecisionService.Decision.RESOLVE, "fixed", "lee")).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> app.getBean(RunRestarts.class).restartFailedAccounts(1, "lee"))
+                .isInstanceOf(AuthorizationDeniedException.class);
+        assertThat(state()).isEqualTo(before);
+        assertThat(audit()).hasSize(audited);
+
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("root",
+                null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+        assertThatThrownBy(() -> app.getBean(BreakDecisionService.class).decide(breakId,
+                BreakDecisionService.Decision.RESOLVE, " ", "root")).hasMessageContaining("with a comment");
+        assertThat(state()).isEqualTo(before);
+        assertThat(audit()).anyMatch(line -> line.startsWith("root resolve-break break " + breakId + " refused: "));
+    }
+
+    private static String state() {
+        return jdbc.queryForObject("SELECT state FROM reconcile_break_events WHERE break_id = ? ORDER BY id DESC LIMIT 1",
+                String.class, breakId);
+    }
+
+    private static List<String> audit() {
+        return jdbc.queryForList("SELECT CONCAT(username, ' ', action, ' ', target, ' ', outcome) FROM admin_audit "
+                + "ORDER BY id", String.class);
+    }
+
+    private static HttpRequest form(String url, String body) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String html) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(token.find()).as("a CSRF field in the page").isTrue();
+        return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+    }
+}

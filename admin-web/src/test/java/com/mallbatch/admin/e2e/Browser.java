@@ -1,0 +1,123 @@
+package com.mallbatch.admin.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium driven by Selenium, in English, with a fresh profile. Controls are found as a person finds
+ * them: by their label or accessible name, never by a CSS class.
+ */
+final class Browser implements AutoCloseable {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    final WebDriver driver;
+    final String baseUrl;
+    private final Path profile;
+
+    static boolean available() {
+        return CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+    }
+
+    Browser(String baseUrl) throws IOException {
+        this.baseUrl = baseUrl;
+        this.profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--lang=en-US", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+        settle();
+    }
+
+    /** The field whose label reads {@code label}. */
+    WebElement field(String label) {
+        WebElement element = driver.findElement(By.xpath("//label[normalize-space()=" + literal(label) + "]"));
+        return driver.findElement(By.id(element.getAttribute("for")));
+    }
+
+    /** The button or link whose accessible name is {@code name}. */
+    WebElement control(String name) {
+        WebElement element = driver.findElement(By.xpath("//*[(self::a or self::button) and (@aria-label="
+                + literal(name) + " or normalize-space()=" + literal(name) + ")]"));
+        if (!name.equals(element.getAccessibleName())) {
+            throw new AssertionError("accessible name is '" + element.getAccessibleName() + "', not '" + name + "'");
+        }
+        return element;
+    }
+
+    /** The element labelled {@code name} by aria-label. */
+    WebElement labelled(String name) {
+        return driver.findElement(By.xpath("//*[@aria-label=" + literal(name) + "]"));
+    }
+
+    /** The text of the definition after the term {@code term}. */
+    String definition(String term) {
+        return driver.findElement(By.xpath("//dt[normalize-space()=" + literal(term) + "]/following-sibling::dd[1]"))
+                .getText();
+    }
+
+    void click(WebElement element) {
+        element.click();
+        settle();
+    }
+
+    /** Waits until the page is loaded and htmx has nothing in flight. */
+    void settle() {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState"))
+                && d.findElements(By.cssSelector(".htmx-request, .htmx-swapping, .htmx-settling")).isEmpty());
+    }
+
+    /** Whether the htmx webjar loaded (the page refreshes a running run with it). */
+    boolean htmxLoaded() {
+        return "object".equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return typeof htmx"));
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/NAME.png}, for a person to look at. */
+    void screenshot(String name) throws IOException {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
+
+    String page() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    static String literal(String text) {
+        return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

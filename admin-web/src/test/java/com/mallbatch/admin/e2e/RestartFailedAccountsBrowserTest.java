@@ -1,0 +1,132 @@
+package com.mallbatch.admin.e2e;
+
+import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.jobs.collect.SandboxWorld;
+import com.mallbatch.jobs.launch.JobLaunchService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static com.mallbatch.jobs.collect.SandboxWorld.BUSINESS_DATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end in headless Chromium against the app as deployed: last night's collect failed because one sandbox mall
+ * was down; OPS signs in, opens the run, sees that account and its whole error, the mall comes back, OPS restarts the
+ * failed accounts after seeing which will rerun, and watches the run reach COMPLETED. A VIEWER sees the same run, is
+ * offered no restart and is refused one.
+ */
+class RestartFailedAccountsBrowserTest {
+
+    static final String OPS_PASSWORD = "ops password for the test";
+    static final String VIEWER_PASSWORD = "viewer password for the test";
+    static final String DOWN = "acme/CAFE24/sandbox02";
+
+    static SandboxWorld world;
+    static ConfigurableApplicationContext app;
+    static String baseUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Browser.available(), "Skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing; "
+                + "install Debian's chromium and chromium-driver (.ci/run does) to run the browser test");
+        world = new SandboxWorld(SandboxWorld.smallConfig().withSize(30, 2, 5, 8), "adminweb");
+        Path accounts = world.writeAccountsFile(Files.createTempFile("accounts", ".yml"));
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
+        app = MallbatchApplication.run("--server.port=0",
+                "--spring.datasource.url=" + world.schema.jdbcUrl(), "--spring.datasource.username=" + world.schema.user(),
+                "--spring.datasource.password=" + world.schema.password(), "--mallbatch.secret-key=" + world.secretKey,
+                "--mallbatch.accounts-file=" + accounts, "--mallbatch.scheduling.enabled=false",
+                "--mallbatch.cafe24.max-retries=2", "--mallbatch.cafe24.initial-backoff=10ms",
+                "--mallbatch.admin.users[0].username=kim", "--mallbatch.admin.users[0].password-hash="
+                        + bcrypt.encode(OPS_PASSWORD), "--mallbatch.admin.users[0].roles=OPS",
+                "--mallbatch.admin.users[1].username=lee", "--mallbatch.admin.users[1].password-hash="
+                        + bcrypt.encode(VIEWER_PASSWORD), "--mallbatch.admin.users[1].roles=VIEWER");
+        baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (world != null) {
+            world.close();
+        }
+    }
+
+    @Test
+    void opsSeesTheDownMallsFullErrorRestartsItsAccountAndSeesTheRunComplete() throws Exception {
+        world.sandbox.faults().outage("/cafe24/sandbox02/api/v2/admin/products");
+        JobExecution failed = app.getBean(JobLaunchService.class).launch("collectJob", new JobParametersBuilder()
+                .addString("businessDate", BUSINESS_DATE.toString()).toJobParameters(), "schedule");
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        String storedError = jdbc.queryForObject("SELECT s.EXIT_MESSAGE FROM BATCH_STEP_EXECUTION s WHERE "
+                + "s.JOB_EXECUTION_ID = ? AND s.STEP_NAME = ?", String.class, failed.getId(), "collectProducts:" + DOWN);
+
+        try (Browser viewer = new Browser(baseUrl)) {
+            RunPage run = LoginPage.open(viewer).signIn("lee", VIEWER_PASSWORD).showUpTo(BUSINESS_DATE)
+                    .openRun("collectJob", BUSINESS_DATE, "FAILED");
+            assertThat(run.accountRow(DOWN)).contains("FAILED");
+            assertThat(run.offersRestart()).as("a viewer is offered no restart").isFalse();
+            viewer.open("/runs/" + failed.getId() + "/restart");
+            assertThat(viewer.page()).contains("Not allowed");
+        }
+
+        try (Browser browser = new Browser(baseUrl)) {
+            RunPage run = LoginPage.open(browser).signIn("kim", OPS_PASSWORD).showUpTo(BUSINESS_DATE)
+                    .openRun("collectJob", BUSINESS_DATE, "FAILED");
+            assertThat(browser.htmxLoaded()).as("htmx from its webjar").isTrue();
+            assertThat(run.status()).isEqualTo("FAILED");
+            browser.screenshot("run-failed");
+            assertThat(run.accountRow(DOWN)).contains("FAILED").contains("collectProducts");
+            assertThat(run.accountRow("acme/CAFE24/sandbox01")).contains("COMPLETED");
+
+            FailurePage failure = run.openFailureOf(DOWN);
+            browser.screenshot("account-failure");
+            String shown = failure.exitDescriptionOf("collectProducts:" + DOWN);
+            assertThat(storedError).as("a stack trace, more than its first line").contains("\n");
+            assertThat(normalize(shown)).as("the whole stored error, not its first line").isEqualTo(normalize(storedError));
+            assertThat(failure.accountError()).as("the first cause in the mall's words, which the stored trace may cut")
+                    .contains(DOWN).contains("/products").contains("still failing after");
+
+            world.sandbox.faults().clear();
+            browser.driver.navigate().back();
+            RestartPage restart = new RunPage(browser).restartFailedAccounts();
+            assertThat(restart.accountsThatWillRerun()).contains(DOWN).contains("collectProducts")
+                    .doesNotContain("sandbox01").doesNotContain("sandbox03");
+            browser.screenshot("restart-confirm");
+            RunPage restarted = restart.confirm(1).awaitStatus("COMPLETED", Duration.ofSeconds(120));
+            assertThat(restarted.accountRow(DOWN)).contains("COMPLETED");
+            browser.screenshot("run-restarted");
+            assertThat(browser.page()).as("only the failed account ran again").doesNotContain("sandbox01");
+            browser.open("/runs?to=" + BUSINESS_DATE);
+            browser.screenshot("runs-grid");
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID = ?",
+                Integer.class, failed.getJobInstanceId())).as("a restart of the same instance").isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT CONCAT(username, ' ', action, ' ', outcome) FROM admin_audit",
+                String.class)).contains("lee sign-in succeeded", "kim sign-in succeeded", "kim restart-failed-accounts started");
+        assertThat(jdbc.queryForList("SELECT launched_by FROM job_launches ORDER BY id", String.class))
+                .contains("schedule", "kim");
+    }
+
+    private static String normalize(String text) {
+        return text.replace("\r", "").replace("\t", "    ").lines().map(String::strip).filter(l -> !l.isEmpty())
+                .reduce("", (a, b) -> a + "\n" + b);
+    }
+}

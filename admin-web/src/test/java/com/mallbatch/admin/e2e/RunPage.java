@@ -1,0 +1,49 @@
+package com.mallbatch.admin.e2e;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+/** One run: its status, its accounts, the way to an account's failure and to the restart. */
+final class RunPage {
+
+    private final Browser browser;
+
+    RunPage(Browser browser) {
+        this.browser = browser;
+    }
+
+    String status() {
+        return browser.definition("Status");
+    }
+
+    /** Waits, without reloading (the page refreshes itself while the run is running), for the run to end. */
+    RunPage awaitStatus(String status, Duration timeout) {
+        new WebDriverWait(browser.driver, timeout).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(d -> status.equals(status()));
+        return this;
+    }
+
+    /** The text of the accounts table's row of {@code account}. */
+    String accountRow(String account) {
+        return browser.driver.findElement(By.xpath("//table[@aria-label='Accounts']//tr[th[normalize-space()="
+                + Browser.literal(account) + "]]")).getText();
+    }
+
+    boolean offersRestart() {
+        return !browser.driver.findElements(By.xpath("//*[@aria-label='Restart failed accounts']")).isEmpty();
+    }
+
+    FailurePage openFailureOf(String account) {
+        browser.click(browser.control("Failure of " + account));
+        return new FailurePage(browser);
+    }
+
+    RestartPage restartFailedAccounts() {
+        browser.click(browser.control("Restart failed accounts"));
+        return new RestartPage(browser);
+    }
+}
