@@ -35,14 +35,16 @@ class DemoKeepDataTest {
     void aSecondRunFindsTheFirstRunsDataAndKeyAndHasNothingNewToCollect(CapturedOutput output) throws Exception {
         assertThat(DemoMain.run("--keep-data=" + kept)).isZero();
         String first = output.toString();
-        assertThat(first).contains("collectJob businessDate=").contains("COMPLETED").contains("Loaded into MySQL:")
+        assertThat(first).contains("collectJob businessDate=").contains("reconcileJob businessDate=").contains("COMPLETED")
+                .contains("Loaded into MySQL:").contains("Reconciled (reconcileJob")
                 .contains("The data is kept in " + kept).contains("/SMARTSTORE/");
         assertThat(kept.resolve("secret.key")).exists();
         assertThat(kept.resolve("db")).isDirectory();
 
         assertThat(DemoMain.run("--keep-data=" + kept)).isZero();
         String second = output.toString().substring(first.length());
-        assertThat(second).contains("already completed in this database: nothing new to collect")
+        assertThat(second).contains("collectJob for ").contains("reconcileJob for ")
+                .contains("already completed in this database: nothing new to run")
                 .doesNotContain("Imported 8 mall account(s)");
         assertThat(table(second)).as("the same rows, read back from the kept database").isEqualTo(table(first));
     }
