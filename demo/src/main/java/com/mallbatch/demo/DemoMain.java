@@ -37,12 +37,14 @@ import java.util.Optional;
  *
  * <p>Options of its own (the rest goes to the application): {@code --keep-data[=DIR]} keeps the database and the
  * secret key in DIR (default {@code ~/.mallbatch/demo}) so a second run resumes on the same data; {@code --pause}
- * keeps the database up after the run, until Enter, to query it.
+ * keeps the database up after the run, until Enter, to query it; {@code --serve} then serves the admin web on the
+ * demo's data with a demo user per role, until Enter.
  */
 public final class DemoMain {
 
     private static final String KEEP_DATA = "--keep-data";
     private static final String PAUSE = "--pause";
+    private static final String SERVE = "--serve";
 
     private DemoMain() {
     }
@@ -57,6 +59,7 @@ public final class DemoMain {
         List<String> arguments = new ArrayList<>();
         Optional<Path> keep = Optional.empty();
         boolean pause = false;
+        boolean serve = false;
         for (String arg : args) {
             if (arg.equals(KEEP_DATA)) {
                 keep = Optional.of(Path.of(System.getProperty("user.home"), ".mallbatch", "demo"));
@@ -64,6 +67,8 @@ public final class DemoMain {
                 keep = Optional.of(Path.of(arg.substring(KEEP_DATA.length() + 1)));
             } else if (arg.equals(PAUSE)) {
                 pause = true;
+            } else if (arg.equals(SERVE)) {
+                serve = true;
             } else {
                 arguments.add(arg);
             }
@@ -110,7 +115,9 @@ public final class DemoMain {
                 System.out.println(DemoReport.reconciled(jdbc(url, arguments)));
                 System.out.println(DemoReport.whereTheDataIs(url, keep, ownDatabase, pause, logFile()));
             }
-            if (pause && embedded != null) {
+            if (serve && exitCode <= 1) {
+                DemoAdminWeb.serve(arguments, System.in);
+            } else if (pause && embedded != null) {
                 System.out.println("The database stays up for queries: " + embedded.serverUrl() + "mallbatch (user root, "
                         + "no password). Press Enter to stop.");
                 System.in.read();
