@@ -64,7 +64,6 @@ CREATE TABLE reconcile_digests (
     last_event_id    BIGINT        NOT NULL,
     new_events       INT           NOT NULL,
     sent             BOOLEAN       NOT NULL,
-    body_hash        CHAR(64)      NOT NULL,
     summary          VARCHAR(4000) NOT NULL,
     created_at       DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     KEY ix_reconcile_digests_tenant (tenant_id, id)

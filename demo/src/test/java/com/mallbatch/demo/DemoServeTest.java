@@ -1,5 +1,6 @@
 package com.mallbatch.demo;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -16,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -71,15 +71,16 @@ class DemoServeTest {
         }
     }
 
-    private static String awaitUrl(CapturedOutput output, CompletableFuture<Integer> demo) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline) && !demo.isDone()) {
-            Matcher url = URL.matcher(output.toString());
-            if (url.find()) {
-                return url.group(1);
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the demo never said where the admin web is; it printed:\n" + output);
+    /** The URL the demo prints once it serves; fails at once if the demo ended first. */
+    private static String awaitUrl(CapturedOutput output, CompletableFuture<Integer> demo) {
+        return Awaitility.await("the demo saying where the admin web is").atMost(Duration.ofMinutes(5))
+                .until(() -> {
+                    if (demo.isDone()) {
+                        throw new AssertionError("the demo ended (" + demo.join() + ") without serving; it printed:\n"
+                                + output);
+                    }
+                    Matcher url = URL.matcher(output.toString());
+                    return url.find() ? url.group(1) : null;
+                }, java.util.Objects::nonNull);
     }
 }

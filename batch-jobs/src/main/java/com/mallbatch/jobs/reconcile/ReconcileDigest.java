@@ -12,9 +12,7 @@ import com.mallbatch.jobs.reconcile.checks.StockVsMasterCheck;
 import com.mallbatch.writers.mysql.JdbcImports;
 import com.mallbatch.writers.mysql.JdbcReconcileLedger;
 import com.mallbatch.writers.mysql.JdbcReconcileLedger.TenantEvent;
-import org.springframework.util.DigestUtils;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -67,17 +65,16 @@ public final class ReconcileDigest {
         long after = ledger.lastDigest(tenantId).map(JdbcReconcileLedger.Digest::lastEventId).orElse(0L);
         List<TenantEvent> news = ledger.eventsAfter(tenantId, after, BreakLifecycle.NEWSWORTHY);
         if (news.isEmpty()) {
-            ledger.recordDigest(tenantId, date, jobExecutionId, after, 0, false, "", "nothing new");
+            ledger.recordDigest(tenantId, date, jobExecutionId, after, 0, false, "nothing new");
             return false;
         }
         AlertNotifier.Alert alert = alert(tenantKey, accounts, date, news);
         String body = alert.title() + "\n" + alert.fields().entrySet().stream().map(f -> f.getKey() + ": " + f.getValue())
                 .collect(Collectors.joining("\n"));
-        String hash = DigestUtils.md5DigestAsHex(body.getBytes(StandardCharsets.UTF_8));
         boolean delivered = notifier.deliver(alert);
         // not delivered: the watermark stays, so the next run tells these events again
         long upTo = delivered ? news.get(news.size() - 1).eventId() : after;
-        ledger.recordDigest(tenantId, date, jobExecutionId, upTo, news.size(), delivered, hash,
+        ledger.recordDigest(tenantId, date, jobExecutionId, upTo, news.size(), delivered,
                 delivered ? body : "NOT DELIVERED (told again next run): " + body);
         return delivered;
     }

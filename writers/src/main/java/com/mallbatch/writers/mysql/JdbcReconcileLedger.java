@@ -48,7 +48,7 @@ public final class JdbcReconcileLedger {
 
     /** A digest as recorded. */
     public record Digest(long id, long tenantId, LocalDate businessDate, long lastEventId, int newEvents, boolean sent,
-                         String bodyHash, String summary) {
+                         String summary) {
     }
 
     private static final String BREAK_COLUMNS = "b.id, b.account_id, b.check_name, b.break_type, b.break_key, "
@@ -197,16 +197,16 @@ public final class JdbcReconcileLedger {
 
     /** The tenant's newest digest, sent or not: its {@code lastEventId} is what has been told. */
     public Optional<Digest> lastDigest(long tenantId) {
-        return jdbc.query("SELECT id, tenant_id, business_date, last_event_id, new_events, sent, body_hash, summary "
+        return jdbc.query("SELECT id, tenant_id, business_date, last_event_id, new_events, sent, summary "
                         + "FROM reconcile_digests WHERE tenant_id = ? ORDER BY id DESC LIMIT 1",
                 (rs, i) -> new Digest(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getLong(4),
-                        rs.getInt(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)), tenantId).stream().findFirst();
+                        rs.getInt(5), rs.getBoolean(6), rs.getString(7)), tenantId).stream().findFirst();
     }
 
     public void recordDigest(long tenantId, LocalDate businessDate, long jobExecutionId, long lastEventId, int newEvents,
-                             boolean sent, String bodyHash, String summary) {
+                             boolean sent, String summary) {
         jdbc.update("INSERT INTO reconcile_digests (tenant_id, business_date, job_execution_id, last_event_id, new_events, "
-                        + "sent, body_hash, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", tenantId, businessDate,
-                jobExecutionId, lastEventId, newEvents, sent, bodyHash, Text.cut(summary, 4000));
+                        + "sent, summary) VALUES (?, ?, ?, ?, ?, ?, ?)", tenantId, businessDate,
+                jobExecutionId, lastEventId, newEvents, sent, Text.cut(summary, 4000));
     }
 }
