@@ -28,12 +28,32 @@ class I18nPropertiesSyncTest {
     static final Pattern LITERAL_ATTRIBUTE = Pattern.compile("(?<![:\\w-])(aria-label|title|placeholder|alt)=\"([^\"]*)\"");
     static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?s)<(script|style)\\b.*?</\\1>");
 
+    /** The shared bundle and one per feature, as spring.messages.basename lists them. */
+    static final List<String> BUNDLES = List.of("messages", "i18n/launch", "i18n/accounts", "i18n/settlements",
+            "i18n/schedules", "i18n/sellers");
+
     @Test
     void everyKeyIsInEnglishAndKorean() throws IOException {
-        Set<String> english = keys("messages.properties");
-        Set<String> korean = keys("messages_ko.properties");
-        assertThat(difference(english, korean)).as("keys missing from messages_ko.properties").isEmpty();
-        assertThat(difference(korean, english)).as("keys missing from messages.properties").isEmpty();
+        for (String bundle : BUNDLES) {
+            Set<String> english = keys(bundle + ".properties");
+            Set<String> korean = keys(bundle + "_ko.properties");
+            assertThat(difference(english, korean)).as("keys missing from " + bundle + "_ko.properties").isEmpty();
+            assertThat(difference(korean, english)).as("keys missing from " + bundle + ".properties").isEmpty();
+        }
+    }
+
+    @Test
+    void noKeyIsInTwoBundles() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String bundle : BUNDLES) {
+            for (String key : keys(bundle + ".properties")) {
+                if (!seen.add(key)) {
+                    twice.add(bundle + ": " + key);
+                }
+            }
+        }
+        assertThat(twice).isEmpty();
     }
 
     @Test
@@ -61,7 +81,10 @@ class I18nPropertiesSyncTest {
 
     @Test
     void everyKeyATemplateNamesExists() throws IOException {
-        Set<String> english = keys("messages.properties");
+        Set<String> english = new TreeSet<>();
+        for (String bundle : BUNDLES) {
+            english.addAll(keys(bundle + ".properties"));
+        }
         Pattern key = Pattern.compile("#\\{([a-zA-Z0-9.]+)");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
@@ -81,7 +104,7 @@ class I18nPropertiesSyncTest {
     @Test
     void aMessageWithArgumentsDoublesItsQuotes() throws IOException {
         List<String> wrong = new ArrayList<>();
-        for (String file : List.of("messages.properties", "messages_ko.properties")) {
+        for (String file : BUNDLES.stream().flatMap(b -> Stream.of(b + ".properties", b + "_ko.properties")).toList()) {
             Properties messages = load(file);
             for (String key : messages.stringPropertyNames()) {
                 String text = messages.getProperty(key);
