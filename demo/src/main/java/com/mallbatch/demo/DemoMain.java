@@ -103,6 +103,14 @@ public final class DemoMain {
             arguments.add("--mallbatch.accounts-file=" + SandboxAccountsFile.write(sandbox, accountsFolder.resolve("accounts.yml"),
                     "demo", "데모 셀러"));
             arguments.add("--spring.main.log-startup-info=false");
+            // the sandbox plays the ERP too; workbooks go beside the kept data, or into the demo's temporary folder
+            if (arguments.stream().noneMatch(a -> a.startsWith("--mallbatch.erp.base-url="))) {
+                arguments.add("--mallbatch.erp.base-url=" + sandbox.erpBaseUrl());
+            }
+            if (arguments.stream().noneMatch(a -> a.startsWith("--mallbatch.settlement.export-dir="))) {
+                arguments.add("--mallbatch.settlement.export-dir="
+                        + keep.map(dir -> dir.resolve("exports")).orElse(accountsFolder.resolve("exports")));
+            }
             if (arguments.stream().noneMatch(a -> a.startsWith("--mallbatch.collect.progress-interval="))) {
                 arguments.add("--mallbatch.collect.progress-interval=3s");
             }
@@ -116,7 +124,7 @@ public final class DemoMain {
                 System.out.println(DemoReport.whereTheDataIs(url, keep, ownDatabase, pause, logFile()));
             }
             if (serve && exitCode <= 1) {
-                DemoAdminWeb.serve(arguments, System.in);
+                DemoAdminWeb.serve(arguments, sandbox.faults(), LocalDate.parse(yesterday), accountsFolder, System.in);
             } else if (pause && embedded != null) {
                 System.out.println("The database stays up for queries: " + embedded.serverUrl() + "mallbatch (user root, "
                         + "no password). Press Enter to stop.");

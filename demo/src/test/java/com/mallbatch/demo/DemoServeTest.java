@@ -61,7 +61,11 @@ class DemoServeTest {
             HttpResponse<String> runs = http.send(HttpRequest.newBuilder(URI.create(base + "runs")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(runs.statusCode()).isEqualTo(200);
-            assertThat(runs.body()).contains("collectJob").contains("reconcileJob");
+            assertThat(runs.body()).contains("collectJob").contains("reconcileJob").contains("settlementJob");
+            assertThat(output.toString()).as("a failed night restarted, and one left to restart")
+                    .containsPattern("collectJob \\S+: FAILED while the mall was down, COMPLETED once restarted")
+                    .containsPattern("collectJob \\S+: FAILED; the mall is back")
+                    .containsPattern("settlementJob \\S+: COMPLETED; its drafts wait for finance");
 
             enter.write('\n');
             enter.flush();

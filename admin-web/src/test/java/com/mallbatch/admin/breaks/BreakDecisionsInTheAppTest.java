@@ -104,6 +104,14 @@ class BreakDecisionsInTheAppTest {
                 .doesNotContain("refresh-token-value");
         assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?severity=LOW")).build()).body())
                 .as("filtered out").doesNotContain("Acknowledge break " + breakId).doesNotContain("mall says");
+        long age = java.time.temporal.ChronoUnit.DAYS.between(DAY, LocalDate.now(java.time.ZoneId.of("Asia/Seoul")));
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?mall=CAFE24&minAge=" + age)).build())
+                .body()).as("a Cafe24 mall's break open for " + age + " days").contains("Acknowledge break " + breakId)
+                .contains(age + " d");
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?mall=SMARTSTORE")).build()).body())
+                .as("another mall").doesNotContain("Acknowledge break " + breakId);
+        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?minAge=" + (age + 1))).build()).body())
+                .as("not that old").doesNotContain("Acknowledge break " + breakId);
 
         assertThat(send(http, form(base + "/breaks/" + breakId + "/decision", "decision=ACKNOWLEDGE&comment=looking"))
                 .statusCode()).as("without the CSRF token").isEqualTo(403);

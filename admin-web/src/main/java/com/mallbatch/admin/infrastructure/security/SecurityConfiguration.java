@@ -2,18 +2,16 @@ package com.mallbatch.admin.infrastructure.security;
 
 import com.mallbatch.admin.infrastructure.audit.AdminAudit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -26,7 +24,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableConfigurationProperties(AdminUserProperties.class)
+@Import(AdminUsersConfiguration.class)
 public class SecurityConfiguration {
 
     public static final String LOGIN_PAGE = "/login";
@@ -65,10 +63,5 @@ public class SecurityConfiguration {
     @Bean
     SignInAudit signInAudit(AdminAudit audit, UserDetailsService users) {
         return new SignInAudit(audit, users);
-    }
-
-    @Bean
-    static PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
     }
 }

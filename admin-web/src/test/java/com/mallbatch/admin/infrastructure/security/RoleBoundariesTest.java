@@ -14,6 +14,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.ContextConfiguration;
@@ -53,11 +55,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * Every role boundary of the admin web with the real security configuration: anonymous → the login page; a role that
+ * The role boundaries of the runs and breaks pages and of signing in, with the real security configuration (each other
+ * feature's controller has a test of its own beside it): anonymous → the login page; a role that
  * may not act gets 403 and nothing is called; a POST without the CSRF token fails; a hierarchy where ADMIN implies OPS
  * and OPS implies VIEWER; users and their bcrypt hashes from configuration, the hash never in a page.
  */
-@WebMvcTest
+@WebMvcTest(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+        pattern = "com\\.mallbatch\\.admin\\.(runs|breaks|infrastructure)\\.web\\..*"))
 @ContextConfiguration(classes = {WebSliceApplication.class, RoleBoundariesTest.FixedClock.class})
 class RoleBoundariesTest {
 

@@ -30,7 +30,7 @@ class I18nPropertiesSyncTest {
 
     /** The shared bundle and one per feature, as spring.messages.basename lists them. */
     static final List<String> BUNDLES = List.of("messages", "i18n/launch", "i18n/accounts", "i18n/settlements",
-            "i18n/schedules", "i18n/sellers");
+            "i18n/schedules", "i18n/sellers", "i18n/users", "i18n/breaks");
 
     @Test
     void everyKeyIsInEnglishAndKorean() throws IOException {

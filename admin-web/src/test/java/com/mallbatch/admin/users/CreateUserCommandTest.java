@@ -1,6 +1,10 @@
-package com.mallbatch.admin.infrastructure.security;
+package com.mallbatch.admin.users;
 
 import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.admin.infrastructure.audit.AdminAudit;
+import com.mallbatch.admin.infrastructure.security.AdminUserDetailsService;
+import com.mallbatch.admin.infrastructure.security.AdminUserProperties;
+import com.mallbatch.admin.infrastructure.security.AdminUsers;
 import com.mallbatch.localdb.ThrowawaySchema;
 import com.mallbatch.writers.secret.CredentialCipher;
 import org.junit.jupiter.api.AfterAll;
@@ -103,12 +107,12 @@ class CreateUserCommandTest {
         assertThat(new BCryptPasswordEncoder().matches(PASSWORD, kim.getPassword())).isTrue();
         assertThat(kim.getAuthorities()).extracting(Object::toString).containsExactlyInAnyOrder("ROLE_OPS", "ROLE_FINANCE");
 
-        CreateUserCommand command = new CreateUserCommand(users, new com.mallbatch.admin.infrastructure.audit.AdminAudit(jdbc),
-                name -> PASSWORD);
+        UserAdministration administration = new UserAdministration(new AdminUserProperties(List.of()), users,
+                new BCryptPasswordEncoder(), new AdminAudit(jdbc));
+        CreateUserCommand command = new CreateUserCommand(administration, name -> PASSWORD);
         assertThatThrownBy(() -> command.run(java.util.Map.of("username", "kim", "roles", "VIEWER")))
                 .hasMessageContaining("already exists");
-        assertThatThrownBy(() -> new CreateUserCommand(users, new com.mallbatch.admin.infrastructure.audit.AdminAudit(jdbc),
-                name -> "short").run(java.util.Map.of("username", "ann", "roles", "VIEWER")))
+        assertThatThrownBy(() -> new CreateUserCommand(administration, name -> "short").run(java.util.Map.of("username", "ann", "roles", "VIEWER")))
                 .hasMessageContaining("at least 12 characters").hasMessageNotContaining("short");
     }
 
@@ -118,6 +122,33 @@ class CreateUserCommandTest {
         assertThatThrownBy(() -> jdbc.update("UPDATE admin_audit SET username = 'someone else'"))
                 .hasMessageContaining("admin_audit is append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM admin_audit")).hasMessageContaining("admin_audit is append-only");
+    }
+
+    @Test
+    @Order(5)
+    void theUsersPagesUseCaseCreatesDisablesAndLeavesConfiguredUsersAlone() {
+        AdminUsers users = new AdminUsers(jdbc);
+        AdminUserProperties configured = new AdminUserProperties(List.of(
+                new AdminUserProperties.ConfiguredUser("root", "$2a$10$notarealhashnotarealhashnotarealhashnotarealhas", "ADMIN")));
+        UserAdministration administration = new UserAdministration(configured, users, new BCryptPasswordEncoder(),
+                new AdminAudit(jdbc));
+        administration.create("ann", PASSWORD, java.util.Set.of(com.mallbatch.admin.infrastructure.security.Role.VIEWER),
+                "root");
+        AdminUserDetailsService service = new AdminUserDetailsService(configured, users);
+        assertThat(service.loadUserByUsername("ann").isEnabled()).isTrue();
+        assertThat(administration.all()).extracting(UserAdministration.User::username).startsWith("root").contains("ann");
+
+        administration.setEnabled("ann", false, "root");
+        assertThat(service.loadUserByUsername("ann").isEnabled()).as("a disabled user cannot sign in").isFalse();
+        assertThatThrownBy(() -> administration.setEnabled("root", false, "root")).hasMessageContaining("configuration");
+        assertThatThrownBy(() -> administration.create("root", PASSWORD,
+                java.util.Set.of(com.mallbatch.admin.infrastructure.security.Role.VIEWER), "root"))
+                .hasMessageContaining("configuration");
+        assertThat(jdbc.queryForList("SELECT CONCAT(username, ' ', action, ' ', target, ' ', outcome) FROM admin_audit "
+                + "WHERE username = 'root' ORDER BY id", String.class)).containsExactly("root create-user user ann created",
+                "root disable-user user ann disabled", "root disable-user user root refused: given in configuration");
+        assertThat(jdbc.queryForList("SELECT COALESCE(detail, '') FROM admin_audit", String.class))
+                .noneMatch(detail -> detail.contains(PASSWORD));
     }
 
     private static List<String> connection() {

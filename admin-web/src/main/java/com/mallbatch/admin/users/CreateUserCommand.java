@@ -1,11 +1,10 @@
-package com.mallbatch.admin.infrastructure.security;
+package com.mallbatch.admin.users;
 
-import com.mallbatch.admin.infrastructure.audit.AdminAudit;
+import com.mallbatch.admin.infrastructure.security.Role;
 import com.mallbatch.jobs.commands.CommandLineCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -21,21 +20,18 @@ import java.util.function.Function;
 public class CreateUserCommand implements CommandLineCommand {
 
     public static final String PASSWORD_VARIABLE = "MALLBATCH_NEW_USER_PASSWORD";
-    static final int MIN_PASSWORD_LENGTH = 12;
     private static final Logger log = LoggerFactory.getLogger(CreateUserCommand.class);
 
-    private final AdminUsers users;
-    private final AdminAudit audit;
+    private final UserAdministration users;
     private final Function<String, String> environment;
 
     @Autowired
-    public CreateUserCommand(AdminUsers users, AdminAudit audit) {
-        this(users, audit, System::getenv);
+    public CreateUserCommand(UserAdministration users) {
+        this(users, System::getenv);
     }
 
-    CreateUserCommand(AdminUsers users, AdminAudit audit, Function<String, String> environment) {
+    CreateUserCommand(UserAdministration users, Function<String, String> environment) {
         this.users = users;
-        this.audit = audit;
         this.environment = environment;
     }
 
@@ -57,7 +53,7 @@ public class CreateUserCommand implements CommandLineCommand {
                     + " instead (nothing was created)");
         }
         String username = arguments.get("username");
-        if (username == null || username.isBlank() || !username.matches("[A-Za-z0-9._@-]{1,100}")) {
+        if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("say username=… (letters, digits and . _ @ -, at most 100)");
         }
         Set<Role> roles = Role.parse(arguments.get("roles"));
@@ -66,12 +62,11 @@ public class CreateUserCommand implements CommandLineCommand {
             throw new IllegalArgumentException("set the new user's password in the environment variable "
                     + PASSWORD_VARIABLE + " (never on the command line)");
         }
-        if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new IllegalArgumentException(PASSWORD_VARIABLE + " must hold at least " + MIN_PASSWORD_LENGTH
-                    + " characters");
+        if (password.length() < UserAdministration.MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException(PASSWORD_VARIABLE + " must hold at least "
+                    + UserAdministration.MIN_PASSWORD_LENGTH + " characters");
         }
-        users.create(username, new BCryptPasswordEncoder().encode(password), roles, "cli");
-        audit.record("cli", "create-user", "user " + username, "roles=" + Role.join(roles), "created");
+        users.create(username, password, roles, "cli");
         log.info("Created admin web user {} with roles {}", username, Role.join(roles));
     }
 }
