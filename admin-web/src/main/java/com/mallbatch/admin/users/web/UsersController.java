@@ -89,6 +89,7 @@ class UsersController {
             model.addAttribute("form", form);
         }
         model.addAttribute("roles", Arrays.asList(Role.values()));
+        model.addAttribute("minPasswordLength", UserAdministration.MIN_PASSWORD_LENGTH);
         return VIEW_USERS;
     }
 }
