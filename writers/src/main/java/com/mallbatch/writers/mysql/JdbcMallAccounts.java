@@ -60,6 +60,18 @@ public final class JdbcMallAccounts implements MallAccounts {
         return found.get(0);
     }
 
+    /** The tenant's display name, when the tenant exists. */
+    public java.util.Optional<String> tenantName(String tenantKey) {
+        return jdbc.queryForList("SELECT name FROM tenants WHERE tenant_key = ?", String.class, tenantKey).stream()
+                .findFirst();
+    }
+
+    /** The account {@code platform}/{@code accountKey} (unique across tenants), enabled or not. */
+    public java.util.Optional<MallAccount> find(Platform platform, String accountKey) {
+        return jdbc.query(SELECT + "WHERE a.platform = ? AND a.account_key = ?", ROW, platform.name(), accountKey)
+                .stream().findFirst();
+    }
+
     /**
      * Creates or updates the tenant and the account, and takes from the file only the credentials it changed. The
      * client credentials (id and secret, or a crawl login) are taken when they differ from the last import. The
