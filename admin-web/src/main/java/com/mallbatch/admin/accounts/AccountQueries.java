@@ -27,7 +27,7 @@ public class AccountQueries {
 
     /** The collect's partition step of an account is named {@code collectAccount:<label>}. */
     static final String COLLECT_PARTITION = "collectAccount:";
-    /** Runs older than this are not looked at for an account's last run (keeps the look-up bounded). */
+    /** Collects older than this are not looked at for an account's runs (keeps the look-ups bounded). */
     static final int LAST_RUN_DAYS = 45;
     static final int RECENT = 20;
 
@@ -47,12 +47,17 @@ public class AccountQueries {
             }
             return health.consecutiveFailures() > 0 ? HealthState.FAILING : HealthState.HEALTHY;
         }
+
+        Summary withLastRun(LastRun run) {
+            return new Summary(id, tenantKey, tenantName, platform, accountKey, label, crawlProfile, enabled, health,
+                    dataAgeDays, run);
+        }
     }
 
     public record LastRun(long executionId, String status, LocalDateTime start) {
     }
 
-    /** A collect of the account that did not complete: its run, when, and the first line of why. */
+    /** A collect of the account in the last {@link #LAST_RUN_DAYS} days that did not complete, and the first line of why. */
     public record FailedRun(long executionId, String status, LocalDateTime start, String exitLine) {
     }
 
@@ -94,15 +99,8 @@ public class AccountQueries {
         }, id);
         return found.stream().findFirst().map(d -> {
             String step = COLLECT_PARTITION + d.summary().label();
-            List<LastRun> last = jdbc.query("SELECT JOB_EXECUTION_ID, STATUS, START_TIME FROM BATCH_STEP_EXECUTION "
-                    + "WHERE STEP_NAME = ? ORDER BY STEP_EXECUTION_ID DESC LIMIT 1", (rs, n) -> new LastRun(rs.getLong(1),
-                    rs.getString(2), rs.getObject(3, LocalDateTime.class)), step);
-            Summary summary = new Summary(d.summary().id(), d.summary().tenantKey(), d.summary().tenantName(),
-                    d.summary().platform(), d.summary().accountKey(), d.summary().label(), d.summary().crawlProfile(),
-                    d.summary().enabled(), d.summary().health(), d.summary().dataAgeDays(),
-                    last.isEmpty() ? null : last.get(0));
-            return new Details(summary, d.baseUrl(), d.rateCapacity(), d.rateLeakPerSecond(), failedRuns(step),
-                    fetchFailures(id));
+            return new Details(d.summary().withLastRun(lastRun(step).orElse(null)), d.baseUrl(), d.rateCapacity(),
+                    d.rateLeakPerSecond(), failedRuns(step), fetchFailures(id));
         });
     }
 
@@ -128,25 +126,40 @@ public class AccountQueries {
                 lastRuns.get(label));
     }
 
-    /** Each account's newest collect partition among the collects of the last {@link #LAST_RUN_DAYS} days. */
+    /**
+     * The collect partitions of the last {@link #LAST_RUN_DAYS} days, found through their job executions so the
+     * (JOB_EXECUTION_ID, STEP_NAME) index does the work (V11); {@code ?} is the cut-off time.
+     */
+    private static final String RECENT_PARTITIONS = "FROM BATCH_STEP_EXECUTION s "
+            + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
+            + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
+            + "WHERE i.JOB_NAME = 'collectJob' AND e.CREATE_TIME >= ? ";
+
+    /** Each account's newest collect partition, by label. */
     private Map<String, LastRun> lastRuns() {
         Map<String, LastRun> last = new HashMap<>();
-        jdbc.query("SELECT s.STEP_NAME, s.JOB_EXECUTION_ID, s.STATUS, s.START_TIME FROM BATCH_STEP_EXECUTION s "
-                + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
-                + "JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID "
-                + "WHERE i.JOB_NAME = 'collectJob' AND e.CREATE_TIME >= ? AND s.STEP_NAME LIKE 'collectAccount:%' "
-                + "ORDER BY s.STEP_EXECUTION_ID", rs -> {
-            String label = rs.getString(1).substring(COLLECT_PARTITION.length());
-            last.put(label, new LastRun(rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDateTime.class)));
-        }, LocalDateTime.now(clock).minusDays(LAST_RUN_DAYS));
+        jdbc.query("SELECT n.STEP_NAME, n.JOB_EXECUTION_ID, n.STATUS, n.START_TIME FROM BATCH_STEP_EXECUTION n "
+                + "JOIN (SELECT MAX(s.STEP_EXECUTION_ID) AS id " + RECENT_PARTITIONS
+                + "AND s.STEP_NAME LIKE '" + COLLECT_PARTITION + "%' GROUP BY s.STEP_NAME) m ON m.id = n.STEP_EXECUTION_ID",
+                rs -> {
+                    String label = rs.getString(1).substring(COLLECT_PARTITION.length());
+                    last.put(label, new LastRun(rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDateTime.class)));
+                }, cutOff());
         return last;
     }
 
+    private Optional<LastRun> lastRun(String step) {
+        return jdbc.query("SELECT s.JOB_EXECUTION_ID, s.STATUS, s.START_TIME " + RECENT_PARTITIONS
+                        + "AND s.STEP_NAME = ? ORDER BY s.STEP_EXECUTION_ID DESC LIMIT 1",
+                (rs, n) -> new LastRun(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class)),
+                cutOff(), step).stream().findFirst();
+    }
+
     private List<FailedRun> failedRuns(String step) {
-        return jdbc.query("SELECT JOB_EXECUTION_ID, STATUS, START_TIME, EXIT_MESSAGE FROM BATCH_STEP_EXECUTION "
-                        + "WHERE STEP_NAME = ? AND STATUS <> 'COMPLETED' ORDER BY STEP_EXECUTION_ID DESC LIMIT " + RECENT,
+        return jdbc.query("SELECT s.JOB_EXECUTION_ID, s.STATUS, s.START_TIME, s.EXIT_MESSAGE " + RECENT_PARTITIONS
+                        + "AND s.STEP_NAME = ? AND s.STATUS <> 'COMPLETED' ORDER BY s.STEP_EXECUTION_ID DESC LIMIT " + RECENT,
                 (rs, n) -> new FailedRun(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class),
-                        firstLine(rs.getString(4))), step);
+                        firstLine(rs.getString(4))), cutOff(), step);
     }
 
     private List<FetchFailure> fetchFailures(long accountId) {
@@ -154,6 +167,10 @@ public class AccountQueries {
                         + "ORDER BY id DESC LIMIT " + RECENT,
                 (rs, n) -> new FetchFailure(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getInt(4),
                         rs.getObject(5, LocalDateTime.class)), accountId);
+    }
+
+    private LocalDateTime cutOff() {
+        return LocalDateTime.now(clock).minusDays(LAST_RUN_DAYS);
     }
 
     private LocalDate today() {

@@ -8,6 +8,7 @@ import com.mallbatch.domain.port.CredentialStore;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.domain.port.MallCredentials;
 import com.mallbatch.jobs.commands.PauseAccountCommand;
+import com.mallbatch.jobs.launch.JobLaunchService;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.sandbox.sellercenter.SellerCenter;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The accounts pages in the app as deployed, over HTTP, on MariaDB and the sandbox's seller center: ADMIN adds a
  * crawled account whose login is stored sealed and never shown, and the crawler logs in with it (a dry run reads the
- * center's first list page); an edit with the password left empty keeps it, a new one replaces it; a profile with a
+ * center's first list page); a collect that fails shows on the account with its run and failed fetches; an edit with the password left empty keeps it, a new one replaces it; a profile with a
  * broken selector or bad YAML is refused naming the key and nothing is stored, a good one is; OPS pauses with a reason
  * and resumes through the same use case as the pause-account command, and may not edit; a disabled account is no
  * longer collected. Every action is in the audit, no secret is.
@@ -128,6 +132,26 @@ class AccountsInTheAppTest {
 
     @Test
     @Order(3)
+    void aCollectThatFailedShowsOnTheAccountWithItsRunAndItsFailedFetches() {
+        world.sandbox.faults().outage("/seller/" + CENTER + "/products");
+        JobExecution failed;
+        try {
+            failed = app.getBean(JobLaunchService.class).launch("collectJob", new JobParametersBuilder()
+                    .addString("businessDate", SandboxWorld.BUSINESS_DATE.toString()).toJobParameters(), "schedule");
+        } finally {
+            world.sandbox.faults().clear();
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+
+        String page = ops.get("/accounts/" + accountId).body();
+        assertThat(page).contains("href=\"/runs/" + failed.getId() + "\"").contains("#" + failed.getId() + " FAILED")
+                .contains("Failing").contains("/seller/" + CENTER + "/products?page=1").contains("HTTP 5");
+        assertThat(ops.get("/accounts?health=FAILING").body()).contains("href=\"/runs/" + failed.getId() + "\"");
+        assertThat(ops.get("/accounts?health=HEALTHY").body()).doesNotContain("acme/CRAWL/" + CENTER);
+    }
+
+    @Test
+    @Order(4)
     void aBrokenSelectorOrBadYamlIsRefusedNamingTheKeyAndNothingIsStoredAGoodProfileIs() throws IOException {
         String path = "/accounts/" + accountId + "/profile";
         String page = admin.get(path).body();
@@ -149,7 +173,7 @@ class AccountsInTheAppTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anEditWithThePasswordLeftEmptyKeepsItAndANewOneReplacesIt() {
         String edit = admin.get("/accounts/" + accountId + "/edit").body();
         Map<String, String> entry = new HashMap<>(Map.of("tenantKey", "acme", "tenantName", "에이크미 상사",
@@ -172,7 +196,7 @@ class AccountsInTheAppTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void opsPausesWithAReasonAndResumesButMayNotEditAndTheCommandTakesTheSamePath() {
         String page = ops.get("/accounts/" + accountId).body();
         assertThat(page).doesNotContain("/accounts/" + accountId + "/edit");
@@ -200,7 +224,7 @@ class AccountsInTheAppTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aDisabledAccountIsNoLongerCollectedAndShowsAsDisabled() {
         String page = admin.get("/accounts/" + accountId).body();
         admin.submit(page, "/accounts/" + accountId + "/enabled", Map.of("enabled", "false"));
