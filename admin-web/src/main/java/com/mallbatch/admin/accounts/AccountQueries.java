@@ -1,12 +1,14 @@
 package com.mallbatch.admin.accounts;
 
 import com.mallbatch.domain.AccountHealth;
-import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.port.AccountHealthStore;
+import com.mallbatch.jobs.support.BusinessDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -114,8 +116,8 @@ public class AccountQueries {
             + "a.base_url, a.rate_capacity, a.rate_leak_per_second, a.crawl_profile, a.enabled "
             + "FROM mall_accounts a JOIN tenants t ON t.id = a.tenant_id ";
 
-    private Summary summary(java.sql.ResultSet rs, Map<Long, AccountHealth> healths, Map<String, LastRun> lastRuns)
-            throws java.sql.SQLException {
+    private Summary summary(ResultSet rs, Map<Long, AccountHealth> healths, Map<String, LastRun> lastRuns)
+            throws SQLException {
         long id = rs.getLong("id");
         Platform platform = Platform.valueOf(rs.getString("platform"));
         String label = rs.getString("tenant_key") + "/" + platform + "/" + rs.getString("account_key");

@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * ADMIN adds and edits accounts (one form for both; secrets write-only) and disables or enables them. The platform's
@@ -48,7 +49,7 @@ class AccountFormController {
     }
 
     @ModelAttribute("platforms")
-    java.util.List<Platform> platforms() {
+    List<Platform> platforms() {
         return Arrays.asList(Platform.values());
     }
 
