@@ -1,6 +1,8 @@
 package com.mallbatch.jobs;
 
 import com.mallbatch.jobs.accounts.AccountsFileImporter;
+import com.mallbatch.jobs.accounts.CrawlProfileEditing;
+import com.mallbatch.jobs.accounts.MallAccountEditing;
 import com.mallbatch.readers.cafe24.Cafe24Configuration;
 import com.mallbatch.readers.crawl.CrawlConfiguration;
 import com.mallbatch.readers.smartstore.SmartStoreConfiguration;
@@ -9,6 +11,7 @@ import com.mallbatch.jobs.commands.BreakCommands;
 import com.mallbatch.jobs.commands.CommandRunner;
 import com.mallbatch.jobs.commands.ConfirmSettlementCommand;
 import com.mallbatch.jobs.commands.PostSettlementsCommand;
+import com.mallbatch.jobs.commands.PauseAccountCommand;
 import com.mallbatch.jobs.commands.ResumeAccountCommand;
 import com.mallbatch.jobs.commands.RotateSecretKeyCommand;
 import com.mallbatch.jobs.imports.ImportJobConfiguration;
@@ -25,8 +28,8 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({AdapterConfiguration.class, Cafe24Configuration.class, SmartStoreConfiguration.class,
         CrawlConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
-        AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
-        ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
+        AccountsFileImporter.class, MallAccountEditing.class, CrawlProfileEditing.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
+        ResumeAccountCommand.class, PauseAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
         RotateSecretKeyCommand.class, ScaleOutConfiguration.class, ReconcileJobConfiguration.class,
         BreakCommands.class})
 public class MallbatchJobs {

@@ -62,6 +62,21 @@ public final class AccountHealthService {
         }
     }
 
+    /**
+     * A person takes the account out of the nightly runs until it is resumed (its stock stays marked stale), saying
+     * why.
+     *
+     * @throws IllegalArgumentException when there is no reason, or no enabled account of that name
+     */
+    public void pause(String accountLabel, String reason, String who) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("say why " + accountLabel + " is paused (reason=…)");
+        }
+        MallAccount account = accounts.byLabel(accountLabel);
+        store.pause(account.id(), "paused by " + who + ": " + reason.strip(), LocalDateTime.now(clock));
+        log.info("{} paused account {}: {}", who, account.label(), reason.strip());
+    }
+
     /** Back in the nightly runs: not paused, streak cleared. */
     public void resume(String accountLabel, String who) {
         MallAccount account = accounts.byLabel(accountLabel);

@@ -1,6 +1,7 @@
 package com.mallbatch.readers.crawl;
 
 import com.mallbatch.domain.port.CrawlProfileStore;
+import com.mallbatch.domain.port.CrawlProfileTrial;
 import com.mallbatch.domain.port.CredentialStore;
 import com.mallbatch.domain.port.DailyTotalsLog;
 import com.mallbatch.domain.port.FetchFailureLog;
@@ -23,5 +24,11 @@ public class CrawlConfiguration {
     CrawlExtractors crawlExtractors(SiteProfiles profiles, CredentialStore credentials, FetchFailureLog failures,
                                     DailyTotalsLog dailyTotals, CrawlSettings settings) {
         return new CrawlExtractors(profiles, credentials, failures, dailyTotals, settings.readTimeout());
+    }
+
+    /** Checks a profile and tries it on a seller center for the people who edit profiles. */
+    @Bean
+    CrawlProfileTrial crawlProfileTrial(CrawlExtractors extractors) {
+        return new SiteProfileTrial(extractors);
     }
 }

@@ -104,11 +104,24 @@ public final class CrawlExtractors implements MallExtractors {
     }
 
     private CrawlSession session(SiteProfile profile, MallAccount account) {
+        return session(profile, account, failures);
+    }
+
+    /**
+     * A session for trying a profile out: the account's login and the site's politeness as in a collect (a trial during
+     * a collect stays within the site's manners), but its failed fetches are not recorded.
+     */
+    CrawlSession trialSession(SiteProfile profile, MallAccount account) {
+        return session(profile, account, failure -> {
+        });
+    }
+
+    private CrawlSession session(SiteProfile profile, MallAccount account, FetchFailureLog failureLog) {
         if (account.baseUrl() == null) {
             throw new IllegalArgumentException("Crawled account " + account.label() + " needs a baseUrl");
         }
         return new CrawlSession(profile, account, credentials.load(account.id()),
-                politeness.computeIfAbsent(profile.name(), n -> new SitePoliteness(profile.politeness())), failures,
+                politeness.computeIfAbsent(profile.name(), n -> new SitePoliteness(profile.politeness())), failureLog,
                 json, (int) timeout.toMillis());
     }
 }

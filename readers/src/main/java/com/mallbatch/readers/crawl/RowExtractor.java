@@ -124,7 +124,8 @@ final class RowExtractor {
         }
     }
 
-    private static String raw(Doc row, FieldSpec field) {
+    /** The text of {@code field} in {@code row} (after its attribute and pattern), or null when absent. */
+    static String raw(Doc row, FieldSpec field) {
         List<Doc> found = row.select(field.select());
         if (found.isEmpty()) {
             return null;

@@ -37,7 +37,13 @@ public final class SiteProfiles {
                         + (directory == null ? "(no profiles directory)" : directory) + " or on the classpath")));
     }
 
-    private Optional<String> yaml(String name) {
+    /** Parses {@code name} again when next asked for: its stored YAML has just been replaced. */
+    public void forget(String name) {
+        parsed.remove(name);
+    }
+
+    /** The YAML that {@link #get} would parse for {@code name}: the database's, the directory's or the bundled one. */
+    public Optional<String> yaml(String name) {
         Optional<String> stored = database.profileYaml(name);
         if (stored.isPresent()) {
             return stored;

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Tenants and mall accounts in MySQL, and their registration from the accounts file. */
 public final class JdbcMallAccounts implements MallAccounts {
@@ -58,6 +59,18 @@ public final class JdbcMallAccounts implements MallAccounts {
             throw new IllegalArgumentException("No mall account with id " + id);
         }
         return found.get(0);
+    }
+
+    /** The tenant's display name, when the tenant exists. */
+    public Optional<String> tenantName(String tenantKey) {
+        return jdbc.queryForList("SELECT name FROM tenants WHERE tenant_key = ?", String.class, tenantKey).stream()
+                .findFirst();
+    }
+
+    /** The account {@code platform}/{@code accountKey} (unique across tenants), enabled or not. */
+    public Optional<MallAccount> find(Platform platform, String accountKey) {
+        return jdbc.query(SELECT + "WHERE a.platform = ? AND a.account_key = ?", ROW, platform.name(), accountKey)
+                .stream().findFirst();
     }
 
     /**

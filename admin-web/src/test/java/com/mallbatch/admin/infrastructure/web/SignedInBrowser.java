@@ -1,0 +1,95 @@
+package com.mallbatch.admin.infrastructure.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A person on the admin web over real HTTP, as a browser without JavaScript: signs in through the login form with its
+ * CSRF token, keeps the session cookie, reads pages in English, and posts forms with the token of the page they are on.
+ */
+public final class SignedInBrowser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    private SignedInBrowser(String base) {
+        this.base = base;
+    }
+
+    /** Signs in; fails when the login form does not send the user on. */
+    public static SignedInBrowser signIn(String base, String username, String password) {
+        SignedInBrowser browser = new SignedInBrowser(base);
+        String login = browser.get("/login").body();
+        HttpResponse<String> signedIn = browser.send(browser.form("/login", Map.of("username", username,
+                "password", password, "_csrf", csrf(login))));
+        if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException(username + " could not sign in");
+        }
+        return browser;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", "en").build());
+    }
+
+    /** Posts {@code fields} with the CSRF token of {@code pageWithForm}, as submitting a form on that page does. */
+    public HttpResponse<String> submit(String pageWithForm, String action, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf(pageWithForm));
+        return send(form(action, all));
+    }
+
+    /** Posts {@code fields} without a CSRF token, as a forged request would. */
+    public HttpResponse<String> forge(String action, Map<String, String> fields) {
+        return send(form(action, fields));
+    }
+
+    /** Where a redirect sends the browser, relative to the app. */
+    public static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
+    }
+
+    private HttpRequest form(String path, Map<String, String> fields) {
+        StringBuilder body = new StringBuilder();
+        fields.forEach((name, value) -> body.append(body.isEmpty() ? "" : "&").append(encode(name)).append('=')
+                .append(encode(value)));
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csrf(String html) {
+        Matcher token = CSRF.matcher(html);
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF field in the page");
+        }
+        return token.group(1);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
