@@ -23,19 +23,18 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import com.mallbatch.admin.infrastructure.web.SignedInBrowser;
 
 import java.math.BigDecimal;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,41 +84,35 @@ class BreakDecisionsInTheAppTest {
     }
 
     @Test
-    void opsAcknowledgesABreakOnThePageAndItIsAudited() throws Exception {
+    void opsAcknowledgesABreakOnThePageAndItIsAudited() {
         String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks")).build()).statusCode())
-                .as("anonymous: to the login page").isEqualTo(302);
+        assertThat(HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create(base + "/breaks")).build(),
+                HttpResponse.BodyHandlers.discarding()).join().statusCode()).as("anonymous: to the login page")
+                .isEqualTo(302);
 
-        String login = send(http, HttpRequest.newBuilder(URI.create(base + "/login")).build()).body();
-        HttpResponse<String> signedIn = send(http, form(base + "/login", "username=kim&password="
-                + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + csrf(login)));
-        assertThat(signedIn.headers().firstValue("Location")).as("back to the page asked for")
-                .hasValueSatisfying(location -> assertThat(location).startsWith(base + "/breaks"));
-
-        String page = send(http, HttpRequest.newBuilder(URI.create(base + "/breaks")).header("Accept-Language", "en")
-                .build()).body();
+        SignedInBrowser kim = SignedInBrowser.signIn(base, "kim", PASSWORD);
+        String page = kim.get("/breaks").body();
         assertThat(page).contains("acme/CAFE24/acmeshop").contains("orders_vs_mall_totals").contains("High")
                 .contains("Acknowledge break " + breakId).doesNotContain("client-secret-value")
                 .doesNotContain("refresh-token-value");
-        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?severity=LOW")).build()).body())
+        assertThat(kim.get("/breaks?severity=LOW").body())
                 .as("filtered out").doesNotContain("Acknowledge break " + breakId).doesNotContain("mall says");
-        long age = java.time.temporal.ChronoUnit.DAYS.between(DAY, LocalDate.now(java.time.ZoneId.of("Asia/Seoul")));
-        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?mall=CAFE24&minAge=" + age)).build())
-                .body()).as("a Cafe24 mall's break open for " + age + " days").contains("Acknowledge break " + breakId)
+        long age = ChronoUnit.DAYS.between(DAY, LocalDate.now(ZoneId.of("Asia/Seoul")));
+        assertThat(kim.get("/breaks?mall=CAFE24&minAge=" + age).body())
+                .as("a Cafe24 mall's break open for " + age + " days").contains("Acknowledge break " + breakId)
                 .contains(age + " d");
-        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?mall=SMARTSTORE")).build()).body())
-                .as("another mall").doesNotContain("Acknowledge break " + breakId);
-        assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/breaks?minAge=" + (age + 1))).build()).body())
-                .as("not that old").doesNotContain("Acknowledge break " + breakId);
+        assertThat(kim.get("/breaks?mall=SMARTSTORE").body()).as("another mall")
+                .doesNotContain("Acknowledge break " + breakId);
+        assertThat(kim.get("/breaks?minAge=" + (age + 1)).body()).as("not that old")
+                .doesNotContain("Acknowledge break " + breakId);
 
-        assertThat(send(http, form(base + "/breaks/" + breakId + "/decision", "decision=ACKNOWLEDGE&comment=looking"))
-                .statusCode()).as("without the CSRF token").isEqualTo(403);
+        Map<String, String> acknowledge = Map.of("decision", "ACKNOWLEDGE", "comment", "looking");
+        assertThat(kim.forge("/breaks/" + breakId + "/decision", acknowledge).statusCode())
+                .as("without the CSRF token").isEqualTo(403);
         assertThat(state()).isEqualTo("OPEN");
 
-        HttpResponse<String> decided = send(http, form(base + "/breaks/" + breakId + "/decision",
-                "decision=ACKNOWLEDGE&comment=looking&_csrf=" + csrf(page)));
-        assertThat(decided.headers().firstValue("Location")).hasValue(base + "/breaks");
+        assertThat(SignedInBrowser.location(kim.submit(page, "/breaks/" + breakId + "/decision", acknowledge)))
+                .isEqualTo("/breaks");
         assertThat(state()).isEqualTo("ACKNOWLEDGED");
         assertThat(jdbc.queryForObject("SELECT actor FROM reconcile_break_events WHERE break_id = ? ORDER BY id DESC "
                 + "LIMIT 1", String.class, breakId)).isEqualTo("kim");
@@ -155,20 +148,5 @@ class BreakDecisionsInTheAppTest {
     private static List<String> audit() {
         return jdbc.queryForList("SELECT CONCAT(username, ' ', action, ' ', target, ' ', outcome) FROM admin_audit "
                 + "ORDER BY id", String.class);
-    }
-
-    private static HttpRequest form(String url, String body) {
-        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String html) {
-        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(token.find()).as("a CSRF field in the page").isTrue();
-        return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
     }
 }
