@@ -9,7 +9,6 @@ import com.mallbatch.jobs.collect.CollectProperties;
 import com.mallbatch.jobs.collect.CollectStages;
 import com.mallbatch.writers.erp.HttpErpGateway;
 import com.mallbatch.writers.excel.SettlementWorkbook;
-import com.mallbatch.writers.mysql.CanonicalTables;
 import com.mallbatch.writers.mysql.JdbcErpPostings;
 import com.mallbatch.writers.mysql.JdbcSettlements;
 import org.slf4j.Logger;
@@ -121,14 +120,14 @@ public class SettlementJobConfiguration {
     public Step computeLines(JobRepository jobRepository, PlatformTransactionManager tx,
                              JdbcCursorItemReader<SettlementSource> settlementSources,
                              ItemProcessor<SettlementSource, SettlementLine> settlementCalculator,
-                             JdbcSettlements settlements, CanonicalTables tables,
+                             JdbcSettlements settlements,
                              @Value("${mallbatch.settlement.chunk-size:2000}") int chunkSize) {
         return new StepBuilder("computeLines", jobRepository)
                 .<SettlementSource, SettlementLine>chunk(chunkSize)
                 .transactionManager(tx)
                 .reader(settlementSources)
                 .processor(settlementCalculator)
-                .writer(settlements.lineWriter(tables.mode()))
+                .writer(settlements.lineWriter())
                 .build();
     }
 
