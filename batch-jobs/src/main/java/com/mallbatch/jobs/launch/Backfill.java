@@ -7,9 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,13 +56,19 @@ public final class Backfill {
         }
     }
 
+    /** How often {@link #run} looks whether a date's execution exists yet. */
+    private static final Duration CREATED_POLL = Duration.ofMillis(50);
+
     private final JobLaunchService launcher;
+    private final JobRepository jobRepository;
     private final MallAccounts accounts;
     private final BackfillProperties properties;
     private final Clock clock;
 
-    public Backfill(JobLaunchService launcher, MallAccounts accounts, BackfillProperties properties, Clock clock) {
+    public Backfill(JobLaunchService launcher, JobRepository jobRepository, MallAccounts accounts,
+                    BackfillProperties properties, Clock clock) {
         this.launcher = launcher;
+        this.jobRepository = jobRepository;
         this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
@@ -114,7 +122,9 @@ public final class Backfill {
 
     /**
      * Launches the plan's dates oldest first, at most {@code concurrency} at a time, and returns when each has ended
-     * (or, when this thread is interrupted, marks the dates not yet started and returns).
+     * (or, when this thread is interrupted, marks the dates not yet started and returns). The next date is launched
+     * only once the previous one's execution exists: so they start in order, and two job instances are never created
+     * at the same moment (Batch creates them SERIALIZABLE; MySQL and MariaDB answer two at once with a deadlock).
      */
     public void run(Plan plan, String launchedBy, BackfillProgress progress) {
         Semaphore slots = new Semaphore(plan.concurrency());
@@ -127,13 +137,11 @@ public final class Backfill {
                 slots.acquire();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                dates.subList(i, dates.size()).forEach(d -> {
-                    progress.notStarted(d, "the backfill was interrupted before this date started");
-                    ended.countDown();
-                });
+                interrupted(dates.subList(i, dates.size()), progress, ended);
                 break;
             }
             progress.started(date);
+            Long previous = executionId(plan, date);
             threads.execute(() -> {
                 try {
                     launchOne(plan, date, launchedBy, progress);
@@ -142,12 +150,45 @@ public final class Backfill {
                     ended.countDown();
                 }
             });
+            if (!awaitExecution(plan, date, previous, progress)) {
+                Thread.currentThread().interrupt();
+                interrupted(dates.subList(i + 1, dates.size()), progress, ended);
+                break;
+            }
         }
         try {
             ended.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void interrupted(List<LocalDate> notStarted, BackfillProgress progress, CountDownLatch ended) {
+        notStarted.forEach(date -> {
+            progress.notStarted(date, "the backfill was interrupted before this date started");
+            ended.countDown();
+        });
+    }
+
+    /** Waits until the date has a new execution or its launch has ended; false when interrupted meanwhile. */
+    private boolean awaitExecution(Plan plan, LocalDate date, Long previous, BackfillProgress progress) {
+        while (progress.state(date) == BackfillProgress.State.RUNNING) {
+            Long current = executionId(plan, date);
+            if (current != null && !current.equals(previous)) {
+                return true;
+            }
+            try {
+                Thread.sleep(CREATED_POLL.toMillis());
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Long executionId(Plan plan, LocalDate date) {
+        JobExecution last = jobRepository.getLastJobExecution(plan.job(), plan.parameters(date));
+        return last == null ? null : last.getId();
     }
 
     private void launchOne(Plan plan, LocalDate date, String launchedBy, BackfillProgress progress) {

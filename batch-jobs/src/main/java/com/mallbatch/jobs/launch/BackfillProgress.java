@@ -39,6 +39,10 @@ public final class BackfillProgress {
         runs.put(date, new DateRun(date, State.NOT_STARTED, null, null, why));
     }
 
+    synchronized State state(LocalDate date) {
+        return runs.get(date).state();
+    }
+
     /** The dates oldest first. */
     public synchronized List<DateRun> dates() {
         return new ArrayList<>(runs.values());

@@ -22,8 +22,9 @@ import java.util.List;
 public class LaunchConfiguration {
 
     @Bean
-    Backfill backfill(JobLaunchService launcher, MallAccounts accounts, BackfillProperties properties, Clock clock) {
-        return new Backfill(launcher, accounts, properties, clock);
+    Backfill backfill(JobLaunchService launcher, JobRepository jobRepository, MallAccounts accounts,
+                      BackfillProperties properties, Clock clock) {
+        return new Backfill(launcher, jobRepository, accounts, properties, clock);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.mallbatch.domain.port.MallAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.repository.JobRepository;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -47,7 +48,8 @@ class BackfillPlanTest {
             return all.get((int) id - 1);
         }
     };
-    final Backfill backfill = new Backfill(launcher, accounts, new BackfillProperties(7, 2, 3, 2), CLOCK);
+    final Backfill backfill = new Backfill(launcher, mock(JobRepository.class), accounts,
+            new BackfillProperties(7, 2, 3, 2), CLOCK);
 
     @BeforeEach
     void jobs() {
