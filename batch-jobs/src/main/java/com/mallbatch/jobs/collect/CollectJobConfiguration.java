@@ -32,7 +32,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.partition.Partitioner;
@@ -119,9 +118,7 @@ public class CollectJobConfiguration {
     Partitioner collectPartitioner(MallAccounts accounts, AccountHealthStore healthStore,
                                    @Value("#{jobParameters['tenant']}") String tenant,
                                    @Value("#{jobParameters['accounts']}") String selected) {
-        return new AccountPartitioner(accounts, healthStore, AccountSelection.of(new JobParametersBuilder()
-                .addString(AccountSelection.TENANT, tenant).addString(AccountSelection.ACCOUNTS, selected)
-                .toJobParameters()), false);
+        return new AccountPartitioner(accounts, healthStore, AccountSelection.parse(tenant, selected), false);
     }
 
     /** One account's whole collect: the step every partition runs, here or on a worker (found there by this name). */

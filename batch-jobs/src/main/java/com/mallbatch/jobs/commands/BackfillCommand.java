@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -47,11 +46,11 @@ public class BackfillCommand implements CommandLineCommand {
     @Override
     public void run(Map<String, String> arguments) {
         String job = Arguments.required(arguments, "job", "the job to run for each date");
-        String accounts = arguments.getOrDefault("accounts", "");
+        String accounts = arguments.get("accounts");
         Backfill.Plan plan;
         try {
             plan = backfill.plan(new Backfill.Request(job, date(arguments, "from"), date(arguments, "to"),
-                    AccountSelection.of(arguments.get("tenant"), Arrays.asList(accounts.split("\\+"))),
+                    AccountSelection.parse(arguments.get("tenant"), accounts),
                     concurrency(arguments)));
         } catch (BackfillRefusedException e) {
             throw new IllegalArgumentException("refused, nothing started: " + e.problems().stream()

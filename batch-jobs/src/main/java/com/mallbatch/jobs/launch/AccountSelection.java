@@ -38,8 +38,12 @@ public record AccountSelection(String tenant, SortedSet<String> accounts) {
     }
 
     public static AccountSelection of(JobParameters parameters) {
-        String accounts = parameters.getString(ACCOUNTS);
-        return of(parameters.getString(TENANT), accounts == null ? List.of() : Arrays.asList(accounts.split("\\+")));
+        return parse(parameters.getString(TENANT), parameters.getString(ACCOUNTS));
+    }
+
+    /** From the parameters' values, either of them null: {@code accounts} joined by {@code +}. */
+    public static AccountSelection parse(String tenant, String accounts) {
+        return of(tenant, accounts == null ? List.of() : Arrays.asList(accounts.split("\\+")));
     }
 
     public boolean includes(MallAccount account) {

@@ -27,7 +27,6 @@ import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -122,9 +121,8 @@ public class ReconcileJobConfiguration {
     Partitioner reconcilePartitioner(MallAccounts accounts, AccountHealthStore health,
                                      @Value("#{jobParameters['tenant']}") String tenant,
                                      @Value("#{jobParameters['accounts']}") String selected) {
-        AccountSelection selection = AccountSelection.of(new JobParametersBuilder()
-                .addString(AccountSelection.TENANT, tenant).addString(AccountSelection.ACCOUNTS, selected).toJobParameters());
-        return new TenantAnchoredPartitioner(new AccountPartitioner(accounts, health, selection, true), accounts);
+        return new TenantAnchoredPartitioner(new AccountPartitioner(accounts, health,
+                AccountSelection.parse(tenant, selected), true), accounts);
     }
 
     @Bean
