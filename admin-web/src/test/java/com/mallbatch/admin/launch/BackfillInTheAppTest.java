@@ -1,7 +1,7 @@
 package com.mallbatch.admin.launch;
 
 import com.mallbatch.admin.MallbatchApplication;
-import com.mallbatch.admin.infrastructure.web.SignedInHttp;
+import com.mallbatch.admin.infrastructure.web.SignedInBrowser;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import org.junit.jupiter.api.AfterAll;
@@ -36,11 +36,11 @@ class BackfillInTheAppTest {
     static SandboxWorld world;
     static ConfigurableApplicationContext app;
     static JdbcTemplate jdbc;
-    static SignedInHttp ops;
+    static SignedInBrowser ops;
     static List<String> accounts;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         world = new SandboxWorld(SandboxWorld.smallConfig().withSize(20, 2, 5, 8), "backfillweb");
         world.sandbox.faults().stalls(1.0, 40);
         app = MallbatchApplication.run("--server.port=0", "--spring.datasource.url=" + world.schema.jdbcUrl(),
@@ -53,7 +53,7 @@ class BackfillInTheAppTest {
         jdbc = app.getBean(JdbcTemplate.class);
         Map<String, Long> ids = world.registerAccounts(app.getBean(JdbcMallAccounts.class));
         accounts = ids.keySet().stream().limit(2).map(mall -> "acme/CAFE24/" + mall).toList();
-        ops = SignedInHttp.signIn("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort(),
+        ops = SignedInBrowser.signIn("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort(),
                 "kim", PASSWORD);
     }
 
@@ -69,13 +69,10 @@ class BackfillInTheAppTest {
 
     @Test
     void threeDatesRunOldestFirstTwoAtATimeAndARangeWithACompletedDateStartsNothing() throws Exception {
-        HttpResponse<String> launched = ops.post("/launch", "/launch", "job=collectJob&from=" + FIRST + "&to="
-                + FIRST.plusDays(2) + "&concurrency=2&tenant=acme&accounts=" + SignedInHttp.encode(accounts.get(0))
-                + "&accounts=" + SignedInHttp.encode(accounts.get(1)));
+        HttpResponse<String> launched = ops.submit(ops.get("/launch").body(), "/launch", form(FIRST, FIRST.plusDays(2)));
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
-        String status = launched.headers().firstValue("Location").orElseThrow();
-        assertThat(status).matches(".*/launch/backfills/\\d+");
-        String path = status.substring(status.indexOf("/launch/"));
+        String path = SignedInBrowser.location(launched);
+        assertThat(path).matches("/launch/backfills/\\d+");
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> ops.get(path).body().contains("Every date has ended."));
 
@@ -103,9 +100,8 @@ class BackfillInTheAppTest {
                 .anyMatch(line -> line.startsWith("kim launch collectJob backfill") && line.contains("ended: " + FIRST
                         + " COMPLETED, " + FIRST.plusDays(1) + " COMPLETED, " + FIRST.plusDays(2) + " COMPLETED"));
 
-        HttpResponse<String> refused = ops.post("/launch", "/launch", "job=collectJob&from=" + FIRST.minusDays(1)
-                + "&to=" + FIRST.plusDays(1) + "&concurrency=2&tenant=acme&accounts="
-                + SignedInHttp.encode(accounts.get(1)) + "&accounts=" + SignedInHttp.encode(accounts.get(0)));
+        HttpResponse<String> refused = ops.submit(ops.get("/launch").body(), "/launch",
+                form(FIRST.minusDays(1), FIRST.plusDays(1)));
         assertThat(refused.statusCode()).as("the form again, with what is wrong").isEqualTo(200);
         assertThat(refused.body()).contains("collectJob already completed for " + FIRST + "; leave that date out")
                 .contains("collectJob already completed for " + FIRST.plusDays(1) + "; leave that date out");
@@ -117,6 +113,12 @@ class BackfillInTheAppTest {
         String schedules = ops.get("/schedules").body();
         assertThat(schedules).contains("mallbatch.schedule.collect-cron").contains("0 30 2 * * *")
                 .contains("The scheduler has not launched collectJob yet.").contains("No lock has been taken yet.");
+    }
+
+    /** The form for two of the three accounts (a multi-select's values, which Spring also binds comma-joined). */
+    private static Map<String, String> form(LocalDate from, LocalDate to) {
+        return Map.of("job", "collectJob", "from", from.toString(), "to", to.toString(), "concurrency", "2",
+                "tenant", "acme", "accounts", accounts.get(1) + "," + accounts.get(0));
     }
 
     /** The most executions that were running at the same moment. */
