@@ -12,6 +12,7 @@ import com.mallbatch.jobs.commands.CommandRunner;
 import com.mallbatch.jobs.commands.ConfirmSettlementCommand;
 import com.mallbatch.jobs.commands.PostSettlementsCommand;
 import com.mallbatch.jobs.commands.PauseAccountCommand;
+import com.mallbatch.jobs.commands.BackfillCommand;
 import com.mallbatch.jobs.commands.ResumeAccountCommand;
 import com.mallbatch.jobs.commands.RotateSecretKeyCommand;
 import com.mallbatch.jobs.imports.ImportJobConfiguration;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Import;
 @Import({AdapterConfiguration.class, Cafe24Configuration.class, SmartStoreConfiguration.class,
         CrawlConfiguration.class, CollectJobConfiguration.class, SettlementJobConfiguration.class, ImportJobConfiguration.class,
         AccountsFileImporter.class, MallAccountEditing.class, CrawlProfileEditing.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
-        ResumeAccountCommand.class, PauseAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
+        ResumeAccountCommand.class, PauseAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class, BackfillCommand.class,
         RotateSecretKeyCommand.class, ScaleOutConfiguration.class, ReconcileJobConfiguration.class,
         BreakCommands.class})
 public class MallbatchJobs {

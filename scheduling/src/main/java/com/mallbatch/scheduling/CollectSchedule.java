@@ -15,6 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class CollectSchedule {
 
     static final String LOCK = "collectJob";
+    /** The crons as the annotations and {@link ScheduleCatalog} read them: property, then the default. */
+    static final String COLLECT_CRON = "${mallbatch.schedule.collect-cron:0 30 2 * * *}";
+    static final String RECHECK_CRON = "${mallbatch.schedule.reconcile-recheck-cron:0 15 6 * * *}";
+    static final String ZONE = "Asia/Seoul";
 
     private final CollectCatchUp catchUp;
     private final ReconcileCatchUp reconcile;
@@ -24,7 +28,7 @@ public class CollectSchedule {
         this.reconcile = reconcile;
     }
 
-    @Scheduled(cron = "${mallbatch.schedule.collect-cron:0 30 2 * * *}", zone = "Asia/Seoul")
+    @Scheduled(cron = COLLECT_CRON, zone = ZONE)
     @SchedulerLock(name = LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M")
     public void onTick() {
         nightly();
@@ -37,14 +41,14 @@ public class CollectSchedule {
     }
 
     /** The reports some malls publish later in the morning (Cafe24: 06:00): the dates that waited for them. */
-    @Scheduled(cron = "${mallbatch.schedule.reconcile-recheck-cron:0 15 6 * * *}", zone = "Asia/Seoul")
+    @Scheduled(cron = RECHECK_CRON, zone = ZONE)
     @SchedulerLock(name = LOCK, lockAtLeastFor = "PT1M", lockAtMostFor = "PT10M") // never beside the nightly run
     public void onRecheckTick() {
-        reconcile.recheckPending("schedule");
+        reconcile.recheckPending(ScheduleCatalog.LAUNCHED_BY);
     }
 
     /** Collect every missed date, then reconcile what was collected (failed dates too: they get freshness breaks). */
     private void nightly() {
-        reconcile.afterCollect(catchUp.run("schedule"), "schedule");
+        reconcile.afterCollect(catchUp.run(ScheduleCatalog.LAUNCHED_BY), ScheduleCatalog.LAUNCHED_BY);
     }
 }

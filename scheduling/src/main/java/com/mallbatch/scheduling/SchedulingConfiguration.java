@@ -45,7 +45,7 @@ public class SchedulingConfiguration {
 
     @Bean
     CollectCatchUp collectCatchUp(JobLaunchService launcher, JobRepository jobRepository, JdbcTemplate jdbc, Clock clock,
-                                  @Value("${mallbatch.schedule.catch-up-days:7}") int catchUpDays) {
+                                  @Value(ScheduleCatalog.CATCH_UP_DAYS) int catchUpDays) {
         return new CollectCatchUp(launcher, jobRepository, jdbc, clock, catchUpDays);
     }
 

@@ -5,6 +5,7 @@ import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.AccountHealthStore;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.health.AccountHealthService;
+import com.mallbatch.jobs.launch.AccountSelection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.partition.Partitioner;
@@ -28,11 +29,11 @@ public final class AccountPartitioner implements Partitioner {
 
     private final MallAccounts accounts;
     private final AccountHealthStore health;
-    private final String tenantKey;
+    private final AccountSelection selection;
     private final boolean includePaused;
 
     public AccountPartitioner(MallAccounts accounts, AccountHealthStore health) {
-        this(accounts, health, null, false);
+        this(accounts, health, AccountSelection.ALL, false);
     }
 
     /**
@@ -40,9 +41,18 @@ public final class AccountPartitioner implements Partitioner {
      * @param includePaused whether paused accounts get a partition too (reconcile reports on them; collect skips them)
      */
     public AccountPartitioner(MallAccounts accounts, AccountHealthStore health, String tenantKey, boolean includePaused) {
+        this(accounts, health, AccountSelection.of(tenantKey, java.util.List.of()), includePaused);
+    }
+
+    /**
+     * @param selection     only these accounts (a tenant's, a subset of labels)
+     * @param includePaused whether paused accounts get a partition too
+     */
+    public AccountPartitioner(MallAccounts accounts, AccountHealthStore health, AccountSelection selection,
+                              boolean includePaused) {
         this.accounts = accounts;
         this.health = health;
-        this.tenantKey = tenantKey;
+        this.selection = selection;
         this.includePaused = includePaused;
     }
 
@@ -50,7 +60,7 @@ public final class AccountPartitioner implements Partitioner {
     public Map<String, ExecutionContext> partition(int gridSize) {
         Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
         for (MallAccount account : accounts.enabled()) {
-            if (tenantKey != null && !tenantKey.equals(account.tenantKey())) {
+            if (!selection.includes(account)) {
                 continue;
             }
             AccountHealth state = health.get(account.id());

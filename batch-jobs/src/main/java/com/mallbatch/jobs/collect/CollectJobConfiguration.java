@@ -13,6 +13,7 @@ import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.health.AccountHealthMetrics;
 import com.mallbatch.jobs.health.AccountHealthService;
 import com.mallbatch.jobs.health.HealthProperties;
+import com.mallbatch.jobs.launch.AccountSelection;
 import com.mallbatch.jobs.scaleout.RemotePartitionedStep;
 import com.mallbatch.jobs.scaleout.WorkerIdentity;
 import com.mallbatch.jobs.support.BusinessDate;
@@ -33,6 +34,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -81,7 +83,7 @@ public class CollectJobConfiguration {
     public Job collectJob(JobRepository jobRepository, Step collectAccounts, MallAccounts accounts,
                           JdbcStockLevels stockLevels, AccountHealthMetrics healthMetrics, CollectStages stages) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(businessDateRequired())
+                .validator(businessDateAndAccounts(accounts))
                 .listener(new CollectOutcome(accounts, jobRepository, stockLevels, healthMetrics))
                 .listener((JobExecutionListener) stages.progress())
                 .start(collectAccounts)
@@ -93,10 +95,9 @@ public class CollectJobConfiguration {
      * mode sends them to workers over RabbitMQ and follows them in the job repository ({@link RemotePartitionedStep}).
      */
     @Bean
-    public Step collectAccounts(JobRepository jobRepository, Step collectAccount, MallAccounts accounts,
-                                AccountHealthStore healthStore, CollectProperties properties,
-                                ObjectProvider<RemotePartitionedStep> remote) {
-        AccountPartitioner partitioner = new AccountPartitioner(accounts, healthStore);
+    public Step collectAccounts(JobRepository jobRepository, Step collectAccount, Partitioner collectPartitioner,
+                                CollectProperties properties, ObjectProvider<RemotePartitionedStep> remote) {
+        Partitioner partitioner = collectPartitioner;
         RemotePartitionedStep manager = remote.getIfAvailable();
         if (manager != null) {
             return manager.build(ACCOUNTS_STEP, ACCOUNT_STEP, partitioner, properties.concurrency());
@@ -109,6 +110,15 @@ public class CollectJobConfiguration {
                 .gridSize(properties.concurrency())
                 .taskExecutor(executor)
                 .build();
+    }
+
+    /** One partition per enabled account of the run's {@link AccountSelection} (every one without it). */
+    @Bean
+    @StepScope
+    Partitioner collectPartitioner(MallAccounts accounts, AccountHealthStore healthStore,
+                                   @Value("#{jobParameters['tenant']}") String tenant,
+                                   @Value("#{jobParameters['accounts']}") String selected) {
+        return new AccountPartitioner(accounts, healthStore, AccountSelection.parse(tenant, selected), false);
     }
 
     /** One account's whole collect: the step every partition runs, here or on a worker (found there by this name). */
@@ -241,6 +251,16 @@ public class CollectJobConfiguration {
     @Bean
     AccountReaders accountReaders(MallAccounts accounts, ExtractorRegistry extractors) {
         return new AccountReaders(accounts, extractors);
+    }
+
+    /** A business date, and the run's {@code tenant} and {@code accounts} naming enabled accounts. */
+    public static JobParametersValidator businessDateAndAccounts(MallAccounts accounts) {
+        JobParametersValidator date = businessDateRequired();
+        JobParametersValidator selection = AccountSelection.validator(accounts);
+        return parameters -> {
+            date.validate(parameters);
+            selection.validate(parameters);
+        };
     }
 
     public static JobParametersValidator businessDateRequired() {

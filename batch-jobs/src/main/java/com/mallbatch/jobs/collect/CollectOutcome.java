@@ -3,6 +3,7 @@ package com.mallbatch.jobs.collect;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.jobs.health.AccountHealthMetrics;
+import com.mallbatch.jobs.launch.AccountSelection;
 import com.mallbatch.jobs.launch.FailureReport;
 import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.writers.mysql.JdbcStockLevels;
@@ -93,7 +94,7 @@ final class CollectOutcome implements JobExecutionListener {
      * this run left out whose last partition of the date completed, counted from the repository.
      */
     private long completedEarlier(JobExecution execution, List<StepExecution> partitions) {
-        List<MallAccount> enabled = accounts.enabled();
+        List<MallAccount> enabled = selected(execution);
         if (partitions.size() >= enabled.size()) {
             return 0;
         }
@@ -113,6 +114,12 @@ final class CollectOutcome implements JobExecutionListener {
         return earlier;
     }
 
+    /** The enabled accounts this run is about: its {@code tenant} and {@code accounts}, every one without them. */
+    private List<MallAccount> selected(JobExecution execution) {
+        AccountSelection selection = AccountSelection.of(execution.getJobParameters());
+        return accounts.enabled().stream().filter(selection::includes).toList();
+    }
+
     private static AccountFailure failure(JobExecution execution, StepExecution partition) {
         String suffix = partition.getStepName().substring(CollectJobConfiguration.ACCOUNT_STEP.length() + 1);
         String account = partition.getExecutionContext().getString(AccountPartitioner.ACCOUNT, suffix);
@@ -125,7 +132,7 @@ final class CollectOutcome implements JobExecutionListener {
     }
 
     private void markStockStale(JobExecution execution, LocalDate date) {
-        for (MallAccount account : accounts.enabled()) {
+        for (MallAccount account : selected(execution)) {
             String stockStep = CollectStages.VARIANTS_AND_STOCK + ":" + AccountPartitioner.stepSuffix(account);
             Optional<StepExecution> last = Optional.ofNullable(
                     jobRepository.getLastStepExecution(execution.getJobInstance(), stockStep));

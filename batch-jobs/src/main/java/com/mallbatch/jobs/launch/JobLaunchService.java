@@ -3,6 +3,7 @@ package com.mallbatch.jobs.launch;
 import com.mallbatch.writers.mysql.JdbcLaunchAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -21,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -66,6 +68,30 @@ public final class JobLaunchService {
     /** The jobs that can be launched, by name. */
     public List<String> jobNames() {
         return List.copyOf(jobs.keySet());
+    }
+
+    /**
+     * What the job's own validator says against these parameters, checked without starting or recording anything.
+     *
+     * @return empty when the job would accept them; the reason otherwise (an unknown job included)
+     */
+    public Optional<String> parameterProblem(String jobName, JobParameters parameters) {
+        Job job = jobs.get(jobName);
+        if (job == null) {
+            return Optional.of("Unknown job '" + jobName + "'; the jobs are " + jobNames());
+        }
+        try {
+            job.getJobParametersValidator().validate(parameters);
+            return Optional.empty();
+        } catch (InvalidJobParametersException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Whether the instance these identifying parameters name has completed: launching it again would be refused. */
+    public boolean completed(String jobName, JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(jobName, parameters);
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
     /**

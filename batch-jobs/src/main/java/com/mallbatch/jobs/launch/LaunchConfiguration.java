@@ -1,5 +1,6 @@
 package com.mallbatch.jobs.launch;
 
+import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.writers.mysql.JdbcLaunchAudit;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
@@ -7,15 +8,24 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.List;
 
-/** The launch use case, and every job's run written to the launch audit as it starts. */
+/** The launch use case, backfills over it, and every job's run written to the launch audit as it starts. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BackfillProperties.class)
 public class LaunchConfiguration {
+
+    @Bean
+    Backfill backfill(JobLaunchService launcher, JobRepository jobRepository, MallAccounts accounts,
+                      BackfillProperties properties, Clock clock) {
+        return new Backfill(launcher, jobRepository, accounts, properties, clock);
+    }
 
     @Bean
     JobLaunchService jobLaunchService(List<Job> jobs, JobOperator jobOperator, JobRepository jobRepository,

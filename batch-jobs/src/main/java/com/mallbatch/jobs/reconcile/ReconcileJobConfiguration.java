@@ -8,6 +8,7 @@ import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.domain.port.ReconcileFacts;
 import com.mallbatch.domain.reconcile.ReconcileCheck;
 import com.mallbatch.jobs.collect.AccountPartitioner;
+import com.mallbatch.jobs.launch.AccountSelection;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
 import com.mallbatch.jobs.reconcile.checks.CrawlReverificationCheck;
 import com.mallbatch.jobs.reconcile.checks.FreshnessCheck;
@@ -78,15 +79,15 @@ public class ReconcileJobConfiguration {
     public Job reconcileJob(JobRepository jobRepository, Step reconcileAccounts, ReconcileDigest tenantDigests,
                             MallAccounts accounts, ReconcileMetrics metrics, Map<String, ReconcileCheck> reconcileCheckSet) {
         return new JobBuilder(JOB_NAME, jobRepository)
-                .validator(parameters(reconcileCheckSet.keySet()))
+                .validator(parameters(reconcileCheckSet.keySet(), accounts))
                 .listener(new ReconcileOutcome(tenantDigests, accounts, metrics, jobRepository))
                 .start(reconcileAccounts)
                 .build();
     }
 
     /** A business date, and in {@code checks} (when given, joined by {@code +}) only names of checks this app runs. */
-    private static JobParametersValidator parameters(Set<String> known) {
-        JobParametersValidator date = CollectJobConfiguration.businessDateRequired();
+    private static JobParametersValidator parameters(Set<String> known, MallAccounts accounts) {
+        JobParametersValidator date = CollectJobConfiguration.businessDateAndAccounts(accounts);
         return parameters -> {
             date.validate(parameters);
             String checks = parameters.getString("checks");
@@ -111,12 +112,17 @@ public class ReconcileJobConfiguration {
                 .build();
     }
 
-    /** One partition per enabled account of the job's {@code tenant} (every tenant's without it), paused ones too. */
+    /**
+     * One partition per enabled account of the job's {@code tenant} and {@code accounts} (every one without them),
+     * paused ones too.
+     */
     @Bean
     @StepScope
     Partitioner reconcilePartitioner(MallAccounts accounts, AccountHealthStore health,
-                                     @Value("#{jobParameters['tenant']}") String tenant) {
-        return new TenantAnchoredPartitioner(new AccountPartitioner(accounts, health, tenant, true), accounts);
+                                     @Value("#{jobParameters['tenant']}") String tenant,
+                                     @Value("#{jobParameters['accounts']}") String selected) {
+        return new TenantAnchoredPartitioner(new AccountPartitioner(accounts, health,
+                AccountSelection.parse(tenant, selected), true), accounts);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.mallbatch.jobs.reconcile;
 
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
+import com.mallbatch.jobs.launch.AccountSelection;
 import com.mallbatch.jobs.launch.FailureReport;
 import com.mallbatch.jobs.support.BusinessDate;
 import org.slf4j.Logger;
@@ -42,9 +43,8 @@ final class ReconcileOutcome implements JobExecutionListener {
     public void afterJob(JobExecution execution) {
         LocalDate date = BusinessDate.parse(execution.getJobParameters().getString(BusinessDate.PARAMETER));
         nameFailedAccounts(execution, date); // first: nothing after it may keep the run from saying what failed
-        String tenant = execution.getJobParameters().getString("tenant");
-        List<MallAccount> reconciled = accounts.enabled().stream()
-                .filter(a -> tenant == null || tenant.equals(a.tenantKey())).toList();
+        AccountSelection selection = AccountSelection.of(execution.getJobParameters());
+        List<MallAccount> reconciled = accounts.enabled().stream().filter(selection::includes).toList();
         try {
             int sent = digest.send(reconciled, date, execution.getId());
             log.info("reconcileJob {}: {} digest(s) sent", date, sent);
