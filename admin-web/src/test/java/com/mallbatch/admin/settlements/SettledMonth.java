@@ -96,6 +96,16 @@ public final class SettledMonth implements AutoCloseable {
         }
     }
 
+    /** The settlement again (after new rules or costs), as {@code settlementJob period=2026-10 run.id=N}. */
+    public void settleAgain(long runId) {
+        var run = app.getBean(JobLaunchService.class).launch("settlementJob", new JobParametersBuilder()
+                .addString("period", PERIOD).addLong("run.id", runId).toJobParameters(), "cli");
+        if (run.getStatus() != BatchStatus.COMPLETED) {
+            throw new IllegalStateException("settlementJob ended " + run.getStatus() + ": "
+                    + run.getExitStatus().getExitDescription());
+        }
+    }
+
     @Override
     public void close() {
         try {

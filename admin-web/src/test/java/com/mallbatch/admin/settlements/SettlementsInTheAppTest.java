@@ -6,7 +6,10 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.ByteArrayInputStream;
@@ -15,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,8 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Settlements and uploads in the app as deployed, over HTTP, on a month the sandbox malls sold: FINANCE uploads the
  * rules, a bad extra-costs workbook comes back with each bad cell and stores nothing; the night settles October; the
  * draft is reviewed and confirmed through the web — version 1, its ERP document ACKED by the sandbox ERP, the audit
- * naming the person — and its workbook downloads as a real xlsx, also after the stored file is deleted.
+ * naming the person — and its workbook downloads as a real xlsx, also after the stored file is deleted. Then a new
+ * commission rule corrects the month: the draft shows each amount before and after, and confirming it supersedes v1
+ * and reverses its ERP document.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SettlementsInTheAppTest {
 
     static final String PASSWORD = "finance password for the test";
@@ -46,6 +54,7 @@ class SettlementsInTheAppTest {
     }
 
     @Test
+    @Order(1)
     void financeUploadsRulesConfirmsOctoberAndDownloadsItsWorkbook() throws Exception {
         SignedInHttp park = SignedInHttp.signIn(month.baseUrl, "park", PASSWORD);
         Path files = Files.createTempDirectory("workbooks");
@@ -122,6 +131,43 @@ class SettlementsInTheAppTest {
         assertThat(summaryNet(rewritten.body())).as("written again from the snapshot").isEqualByComparingTo(net);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_audit WHERE action = 'download-workbook'",
                 Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    @Order(2)
+    void aCorrectionShowsEachAmountBeforeAndAfterAndReversesTheOldDocument() throws Exception {
+        SignedInHttp park = SignedInHttp.signIn(month.baseUrl, "park", PASSWORD);
+        long v1 = jdbc.queryForObject("SELECT id FROM settlements WHERE status = 'CONFIRMED' ORDER BY id LIMIT 1", Long.class);
+        long account = jdbc.queryForObject("SELECT account_id FROM settlements WHERE id = ?", Long.class, v1);
+
+        String form = park.get("/imports").body();
+        Path rules = TestWorkbooks.write(Files.createTempDirectory("rules").resolve("c.xlsx"), SettledMonth.COMMISSION_HEADER,
+                Arrays.asList("CAFE24", null, null, "10%", "2026-01-01"),
+                Arrays.asList("CAFE24", null, null, "11%", "2026-10-20"));
+        park.upload("/imports", Map.of("kind", "COMMISSION_RULES"), "file", "commissions-11.xlsx",
+                Files.readAllBytes(rules), form);
+        month.settleAgain(2);
+        long draftId = jdbc.queryForObject("SELECT id FROM settlements WHERE account_id = ? AND status = 'DRAFT'",
+                Long.class, account);
+
+        String draft = park.get("/settlements/" + draftId).body();
+        BigDecimal before = jdbc.queryForObject("SELECT commission FROM settlements WHERE id = ?", BigDecimal.class, v1);
+        BigDecimal after = jdbc.queryForObject("SELECT commission FROM settlements WHERE id = ?", BigDecimal.class, draftId);
+        assertThat(after).isGreaterThan(before);
+        assertThat(draft).contains("Changes since v1").contains("Totals before and after").contains("Lines that changed")
+                .contains(String.format(Locale.ROOT, "%,.2f", before)).contains(String.format(Locale.ROOT, "%,.2f", after));
+
+        HttpResponse<String> confirmed = park.post("/settlements/" + draftId + "/confirm", Map.of("comment", "11%"), draft);
+        String v2 = park.follow(confirmed).body();
+        assertThat(v2).contains("Confirmed: this version stands").contains("Superseded by a newer version")
+                .contains("Changes since v1").contains("Lines that changed");
+        assertThat(jdbc.queryForObject("SELECT status FROM settlements WHERE id = ?", String.class, v1)).isEqualTo("SUPERSEDED");
+        Map<String, Object> reversal = jdbc.queryForMap("SELECT status, reverses_document_no FROM erp_postings "
+                + "WHERE settlement_id = ? AND kind = 'REVERSAL'", v1);
+        assertThat(reversal.get("status")).isEqualTo("ACKED");
+        assertThat(v2).contains("reverses " + reversal.get("reverses_document_no"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM settlement_differences WHERE settlement_id = ?", Integer.class,
+                draftId)).as("the changes shown are the ones confirming recorded").isPositive();
     }
 
     /** The net on the workbook's summary sheet: the row whose label is 정산금액. */
