@@ -70,7 +70,8 @@ public class SettlementActions {
         }
         return "confirmed " + standing + " (net " + result.standing().net() + ")"
                 + (result.superseded() == null ? "" : ", superseding v" + result.superseded().version())
-                + (result.erpFailures().isEmpty() ? "; ERP in line" : "; ERP failed: " + String.join("; ", result.erpFailures()));
+                + (result.erpFailures().isEmpty() ? "; no ERP posting failed"
+                : "; ERP failed: " + String.join("; ", result.erpFailures()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.mallbatch.admin.settlements;
 
 import com.mallbatch.admin.SignedInHttp;
+import com.mallbatch.admin.imports.WorkbookUploads;
+import com.mallbatch.jobs.imports.WorkbookImports;
 import com.mallbatch.jobs.TestWorkbooks;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -11,6 +13,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -24,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Settlements and uploads in the app as deployed, over HTTP, on a month the sandbox malls sold: FINANCE uploads the
@@ -168,6 +175,32 @@ class SettlementsInTheAppTest {
         assertThat(v2).contains("reverses " + reversal.get("reverses_document_no"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM settlement_differences WHERE settlement_id = ?", Integer.class,
                 draftId)).as("the changes shown are the ones confirming recorded").isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void theUseCasesRefuseViewerAndOpsAndChangeNothing() {
+        long draftOrVersion = jdbc.queryForObject("SELECT MIN(id) FROM settlements", Long.class);
+        int audited = jdbc.queryForObject("SELECT COUNT(*) FROM admin_audit", Integer.class);
+        String before = jdbc.queryForObject("SELECT GROUP_CONCAT(status ORDER BY id) FROM settlements", String.class);
+        try {
+            for (String role : List.of("ROLE_VIEWER", "ROLE_OPS")) {
+                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "lee", null, AuthorityUtils.createAuthorityList(role)));
+                assertThatThrownBy(() -> month.app.getBean(SettlementActions.class).confirm(draftOrVersion, null, "lee"))
+                        .isInstanceOf(AuthorizationDeniedException.class);
+                assertThatThrownBy(() -> month.app.getBean(SettlementActions.class).workbook(draftOrVersion, "lee"))
+                        .isInstanceOf(AuthorizationDeniedException.class);
+                assertThatThrownBy(() -> month.app.getBean(WorkbookUploads.class).upload(WorkbookImports.Kind.EXTRA_COSTS,
+                        "costs.xlsx", 3, new ByteArrayInputStream(new byte[3]), null, "lee"))
+                        .isInstanceOf(AuthorizationDeniedException.class);
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(jdbc.queryForObject("SELECT GROUP_CONCAT(status ORDER BY id) FROM settlements", String.class))
+                .isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM admin_audit", Integer.class)).isEqualTo(audited);
     }
 
     /** The net on the workbook's summary sheet: the row whose label is 정산금액. */
