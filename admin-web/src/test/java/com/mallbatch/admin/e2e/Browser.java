@@ -33,6 +33,11 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(String baseUrl) throws IOException {
+        this(baseUrl, null);
+    }
+
+    /** @param downloads where downloads land without asking, or null for Chromium's default */
+    Browser(String baseUrl, Path downloads) throws IOException {
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions();
@@ -40,7 +45,12 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--lang=en-US", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", "en-US,en"));
+        if (downloads != null) {
+            prefs.putAll(Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                    "download.prompt_for_download", false, "download.directory_upgrade", true));
+        }
+        options.setExperimentalOption("prefs", prefs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

@@ -1,6 +1,7 @@
 package com.mallbatch.jobs.imports;
 
 import com.mallbatch.domain.Platform;
+import com.mallbatch.jobs.launch.JobLaunchService;
 import com.mallbatch.readers.excel.ExcelTable.Column;
 import com.mallbatch.readers.excel.ExcelTable.Type;
 import com.mallbatch.writers.mysql.JdbcImports;
@@ -129,6 +130,11 @@ public class ImportJobConfiguration {
                 store.accept(rows);
             }
         };
+    }
+
+    @Bean
+    WorkbookImports workbookImports(JobLaunchService launches) {
+        return new WorkbookImports(launches);
     }
 
     @Bean

@@ -53,8 +53,7 @@ final class WorkbookImport implements Tasklet {
         problems.addAll(ExcelTable.duplicates(table.rows(), key));
         problems.addAll(target.check(table.rows(), parameters));
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(problems.size() + " problem(s); nothing was imported:\n"
-                    + String.join("\n", problems));
+            throw new WorkbookProblems(problems);
         }
         target.store(table.rows(), parameters);
         contribution.incrementWriteCount(table.rows().size());

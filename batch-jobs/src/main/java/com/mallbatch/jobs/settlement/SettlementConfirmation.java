@@ -11,6 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -67,6 +68,28 @@ public final class SettlementConfirmation {
                 standing.net(), superseded == null ? "" : ", superseding v" + superseded.version());
         List<String> failures = erp.sync(account.id(), period);
         return new Result(standing, true, superseded, workbook, failures);
+    }
+
+    /**
+     * The stored workbook of a confirmed or superseded version, or — when the file is gone — the same workbook written
+     * again from the immutable snapshot (a superseded one saying which version replaced it).
+     *
+     * @throws IllegalArgumentException for a draft, which has no workbook until it is confirmed
+     */
+    public Path storedWorkbook(Snapshot snapshot) {
+        if (snapshot.status().equals("DRAFT")) {
+            throw new IllegalArgumentException(snapshot.accountLabel() + " " + snapshot.period() + " v"
+                    + snapshot.version() + " is a draft: it has a workbook once it is confirmed");
+        }
+        Path stored = exportDirectory.resolve(SettlementWorkbook.fileName(snapshot));
+        if (Files.isRegularFile(stored)) {
+            return stored;
+        }
+        Integer replacedBy = snapshot.supersededBy() == null ? null
+                : settlements.snapshot(snapshot.supersededBy()).version();
+        log.info("The workbook of {} {} v{} is gone from {}; writing it again from the snapshot",
+                snapshot.accountLabel(), snapshot.period(), snapshot.version(), exportDirectory);
+        return workbook(snapshot, replacedBy);
     }
 
     /** The workbook of a version, written again from the snapshot (e.g. when the file is gone). */
