@@ -1,6 +1,6 @@
 package com.mallbatch.admin.settlements;
 
-import com.mallbatch.admin.SignedInHttp;
+import com.mallbatch.admin.infrastructure.web.SignedInBrowser;
 import com.mallbatch.admin.imports.WorkbookUploads;
 import com.mallbatch.jobs.imports.WorkbookImports;
 import com.mallbatch.jobs.TestWorkbooks;
@@ -63,16 +63,16 @@ class SettlementsInTheAppTest {
     @Test
     @Order(1)
     void financeUploadsRulesConfirmsOctoberAndDownloadsItsWorkbook() throws Exception {
-        SignedInHttp park = SignedInHttp.signIn(month.baseUrl, "park", PASSWORD);
+        SignedInBrowser park = SignedInBrowser.signIn(month.baseUrl, "park", PASSWORD);
         Path files = Files.createTempDirectory("workbooks");
 
         String form = park.get("/imports").body();
-        HttpResponse<String> imported = park.upload("/imports", Map.of("kind", "COMMISSION_RULES"), "file",
-                "commissions.xlsx", Files.readAllBytes(SettledMonth.commissionRules(files.resolve("c.xlsx"))), form);
+        HttpResponse<String> imported = park.upload(form, "/imports", Map.of("kind", "COMMISSION_RULES"), "file",
+                "commissions.xlsx", Files.readAllBytes(SettledMonth.commissionRules(files.resolve("c.xlsx"))));
         assertThat(park.follow(imported).body()).contains("Imported 1 row(s) from commissions.xlsx");
         form = park.get("/imports").body();
-        park.upload("/imports", Map.of("kind", "SHIPPING_FEE_RULES"), "file", "shipping.xlsx",
-                Files.readAllBytes(SettledMonth.shippingRules(files.resolve("s.xlsx"))), form);
+        park.upload(form, "/imports", Map.of("kind", "SHIPPING_FEE_RULES"), "file", "shipping.xlsx",
+                Files.readAllBytes(SettledMonth.shippingRules(files.resolve("s.xlsx"))));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM commission_rules", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shipping_fee_rules", Integer.class)).isEqualTo(1);
 
@@ -82,8 +82,8 @@ class SettlementsInTheAppTest {
                 List.of("sandbox02", "2026-10", "포장비", "박스", "12,000원 정도"),
                 List.of("nobody", "2026-10", "광고비", "배너", 1000)));
         form = park.get("/imports").body();
-        String refused = park.follow(park.upload("/imports", Map.of("kind", "EXTRA_COSTS"), "file", "비용 10월.xlsx",
-                badCosts, form)).body();
+        String refused = park.follow(park.upload(form, "/imports", Map.of("kind", "EXTRA_COSTS"), "file", "비용 10월.xlsx",
+                badCosts)).body();
         assertThat(refused).contains("Nothing was imported").contains("2 problem(s)")
                 .contains("<td class=\"num\">3</td><td>E (금액)</td>").contains("12,000원 정도").contains("is not a number")
                 .contains("A (몰 계정)").contains("nobody").contains("is not one mall account");
@@ -102,8 +102,8 @@ class SettlementsInTheAppTest {
         assertThat(draft).contains("Draft: not confirmed").contains("Page 1 of").contains("Confirm v1");
         assertThat(park.get("/settlements/" + draftId + "?page=2").body()).contains("Page 2 of");
 
-        HttpResponse<String> confirmed = park.post("/settlements/" + draftId + "/confirm",
-                Map.of("comment", "checked against the bank"), draft);
+        HttpResponse<String> confirmed = park.submit(draft, "/settlements/" + draftId + "/confirm",
+                Map.of("comment", "checked against the bank"));
         assertThat(confirmed.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
                 .endsWith("/settlements/" + draftId));
         String version = park.follow(confirmed).body();
@@ -143,7 +143,7 @@ class SettlementsInTheAppTest {
     @Test
     @Order(2)
     void aCorrectionShowsEachAmountBeforeAndAfterAndReversesTheOldDocument() throws Exception {
-        SignedInHttp park = SignedInHttp.signIn(month.baseUrl, "park", PASSWORD);
+        SignedInBrowser park = SignedInBrowser.signIn(month.baseUrl, "park", PASSWORD);
         long v1 = jdbc.queryForObject("SELECT id FROM settlements WHERE status = 'CONFIRMED' ORDER BY id LIMIT 1", Long.class);
         long account = jdbc.queryForObject("SELECT account_id FROM settlements WHERE id = ?", Long.class, v1);
 
@@ -151,8 +151,8 @@ class SettlementsInTheAppTest {
         Path rules = TestWorkbooks.write(Files.createTempDirectory("rules").resolve("c.xlsx"), SettledMonth.COMMISSION_HEADER,
                 Arrays.asList("CAFE24", null, null, "10%", "2026-01-01"),
                 Arrays.asList("CAFE24", null, null, "11%", "2026-10-20"));
-        park.upload("/imports", Map.of("kind", "COMMISSION_RULES"), "file", "commissions-11.xlsx",
-                Files.readAllBytes(rules), form);
+        park.upload(form, "/imports", Map.of("kind", "COMMISSION_RULES"), "file", "commissions-11.xlsx",
+                Files.readAllBytes(rules));
         month.settleAgain(2);
         long draftId = jdbc.queryForObject("SELECT id FROM settlements WHERE account_id = ? AND status = 'DRAFT'",
                 Long.class, account);
@@ -164,7 +164,7 @@ class SettlementsInTheAppTest {
         assertThat(draft).contains("Changes since v1").contains("Totals before and after").contains("Lines that changed")
                 .contains(String.format(Locale.ROOT, "%,.2f", before)).contains(String.format(Locale.ROOT, "%,.2f", after));
 
-        HttpResponse<String> confirmed = park.post("/settlements/" + draftId + "/confirm", Map.of("comment", "11%"), draft);
+        HttpResponse<String> confirmed = park.submit(draft, "/settlements/" + draftId + "/confirm", Map.of("comment", "11%"));
         String v2 = park.follow(confirmed).body();
         assertThat(v2).contains("Confirmed: this version stands").contains("Superseded by a newer version")
                 .contains("Changes since v1").contains("Lines that changed");

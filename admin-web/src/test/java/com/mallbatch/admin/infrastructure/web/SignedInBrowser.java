@@ -1,5 +1,6 @@
 package com.mallbatch.admin.infrastructure.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,8 +59,40 @@ public final class SignedInBrowser {
         return send(form(action, fields));
     }
 
+    /** A file as the browser downloads it. */
+    public HttpResponse<byte[]> download(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A multipart form with one file, posted with the CSRF token of {@code pageWithForm}. */
+    public HttpResponse<String> upload(String pageWithForm, String action, Map<String, String> fields, String fileField,
+                                       String fileName, byte[] content) {
+        String boundary = "----mallbatch" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf(pageWithForm));
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** The page a redirect points at. */
+    public HttpResponse<String> follow(HttpResponse<?> redirect) {
+        String location = location(redirect);
+        if (location.isEmpty()) {
+            throw new AssertionError("not a redirect: " + redirect.statusCode());
+        }
+        return get(location);
+    }
+
     /** Where a redirect sends the browser, relative to the app. */
-    public static String location(HttpResponse<String> response) {
+    public static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
     }
 
@@ -71,8 +105,12 @@ public final class SignedInBrowser {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
