@@ -112,6 +112,34 @@ final class Browser implements AutoCloseable {
         Files.write(file, ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
+    /**
+     * Posts a form body to {@code path} from the current page as its own script would: with the page's CSRF token in
+     * the header htmx sends; returns the HTTP status (redirects not followed).
+     */
+    int postFromPage(String path, String formBody) {
+        Object status = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const header = document.querySelector('meta[name=_csrf_header]').content;"
+                        + "const token = document.querySelector('meta[name=_csrf]').content;"
+                        + "fetch(arguments[0], {method: 'POST', redirect: 'manual', headers: {[header]: token,"
+                        + " 'Content-Type': 'application/x-www-form-urlencoded'}, body: arguments[1]})"
+                        + ".then(r => done(r.type === 'opaqueredirect' ? 302 : r.status), e => done(-1));",
+                baseUrl + path, formBody);
+        return ((Number) status).intValue();
+    }
+
+    /** The forms of the current page that would change something: every POST form but signing out. */
+    java.util.List<String> changingForms() {
+        return driver.findElements(By.xpath("//form[translate(@method, 'POST', 'post')='post']")).stream()
+                .map(form -> form.getAttribute("action")).filter(action -> !action.endsWith("/logout")).toList();
+    }
+
+    /** The main menu's links, as paths. */
+    java.util.List<String> menu() {
+        return driver.findElements(By.xpath("//nav//a")).stream()
+                .map(a -> a.getAttribute("href").replace(baseUrl, "")).toList();
+    }
+
     String page() {
         return driver.findElement(By.tagName("body")).getText();
     }
