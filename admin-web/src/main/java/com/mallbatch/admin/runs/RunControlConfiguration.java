@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Stop and abandon, from the web or the command line, are written to admin_audit with the person who asked. */
 @Configuration(proxyBeanMethods = false)
-class RunControlAudit {
+class RunControlConfiguration {
 
     @Bean
     RunControl.Audit runControlAudit(AdminAudit audit) {
