@@ -103,6 +103,7 @@ class RestartFailedAccountsBrowserTest {
             assertThat(wholeError).as("a stack trace longer than Spring Batch keeps, which begins as Batch's cut one")
                     .contains("\n").hasSizeGreaterThan(cutError.length()).startsWith(cutError);
             assertThat(normalize(shown)).as("the whole error, not Batch's cut one").isEqualTo(normalize(wholeError));
+            assertThat(failure.fetchFailures()).as("the mall's 503s, each attempt").contains("/products").contains("503");
             assertThat(failure.accountError()).as("the first cause in the mall's words, which the stored trace may cut")
                     .contains(DOWN).contains("/products").contains("still failing after");
 

@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The runs pages' live parts in the app as deployed, over HTTP against a real collect of the sandbox malls: a failed
- * step's whole trace, longer than the 2,500 characters Spring Batch keeps, is kept and shown; an OPS user watches a
+ * step's whole trace, longer than the 2,500 characters Spring Batch keeps, is kept and shown with the mall calls that
+ * failed; an OPS user watches a
  * slow collect's progress stream, stops it (it ends STOPPED and the stream says so and closes), then abandons it; each
  * request is in admin_audit, and a request that does not fit the run's status is refused in one line.
  */
@@ -105,6 +106,9 @@ class RunsLiveInTheAppTest {
         assertThat(HtmlUtils.htmlUnescape(page).replace("\r", "")).as("the whole trace, to its last line")
                 .contains(whole.replace("\r", "").strip())
                 .doesNotContain("only the first " + RunDetails.STORED_EXIT_DESCRIPTION);
+        assertThat(page).as("each failed call to the mall, with its status and attempt")
+                .contains("Failed fetches").contains("/cafe24/sandbox02/api/v2/admin/products").contains(">503<")
+                .doesNotContain("No fetch of these steps failed");
     }
 
     @Test
