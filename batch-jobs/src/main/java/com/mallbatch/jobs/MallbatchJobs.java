@@ -5,12 +5,14 @@ import com.mallbatch.readers.cafe24.Cafe24Configuration;
 import com.mallbatch.readers.crawl.CrawlConfiguration;
 import com.mallbatch.readers.smartstore.SmartStoreConfiguration;
 import com.mallbatch.jobs.collect.CollectJobConfiguration;
+import com.mallbatch.jobs.commands.AbandonRunCommand;
 import com.mallbatch.jobs.commands.BreakCommands;
 import com.mallbatch.jobs.commands.CommandRunner;
 import com.mallbatch.jobs.commands.ConfirmSettlementCommand;
 import com.mallbatch.jobs.commands.PostSettlementsCommand;
 import com.mallbatch.jobs.commands.ResumeAccountCommand;
 import com.mallbatch.jobs.commands.RotateSecretKeyCommand;
+import com.mallbatch.jobs.commands.StopRunCommand;
 import com.mallbatch.jobs.imports.ImportJobConfiguration;
 import com.mallbatch.jobs.reconcile.ReconcileJobConfiguration;
 import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
@@ -28,6 +30,6 @@ import org.springframework.context.annotation.Import;
         AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
         ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
         RotateSecretKeyCommand.class, ScaleOutConfiguration.class, ReconcileJobConfiguration.class,
-        BreakCommands.class})
+        BreakCommands.class, StopRunCommand.class, AbandonRunCommand.class})
 public class MallbatchJobs {
 }

@@ -102,6 +102,8 @@ class RunsLiveInTheAppTest {
         long partition = jdbc.queryForObject("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE "
                 + "JOB_EXECUTION_ID = ? AND STEP_NAME = ?", Long.class, failed.getId(), "collectAccount:" + DOWN);
         WebSession viewer = WebSession.signIn(base, "lee", VIEWER_PASSWORD);
+        assertThat(viewer.get("/runs/424242").statusCode()).as("an unknown run").isEqualTo(404);
+        assertThat(viewer.get("/runs/424242/accounts/1").statusCode()).isEqualTo(404);
         String page = viewer.get("/runs/" + failed.getId() + "/accounts/" + partition).body();
         assertThat(HtmlUtils.htmlUnescape(page).replace("\r", "")).as("the whole trace, to its last line")
                 .contains(whole.replace("\r", "").strip())
