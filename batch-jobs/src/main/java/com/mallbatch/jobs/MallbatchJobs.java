@@ -19,6 +19,7 @@ import com.mallbatch.jobs.settlement.SettlementJobConfiguration;
 import com.mallbatch.jobs.support.AdapterConfiguration;
 import com.mallbatch.jobs.launch.CommandLineJobRunner;
 import com.mallbatch.jobs.launch.LaunchConfiguration;
+import com.mallbatch.jobs.launch.OperatorConfiguration;
 import com.mallbatch.jobs.scaleout.ScaleOutConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -30,6 +31,6 @@ import org.springframework.context.annotation.Import;
         AccountsFileImporter.class, LaunchConfiguration.class, CommandLineJobRunner.class, CommandRunner.class,
         ResumeAccountCommand.class, ConfirmSettlementCommand.class, PostSettlementsCommand.class,
         RotateSecretKeyCommand.class, ScaleOutConfiguration.class, ReconcileJobConfiguration.class,
-        BreakCommands.class, StopRunCommand.class, AbandonRunCommand.class})
+        BreakCommands.class, OperatorConfiguration.class, StopRunCommand.class, AbandonRunCommand.class})
 public class MallbatchJobs {
 }

@@ -13,10 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import javax.sql.DataSource;
 import java.util.List;
 
-/**
- * The launch use case, stop and abandon, every job's run written to the launch audit as it starts, and the whole text of
- * every step that ends without completing kept beside Batch's cut one.
- */
+/** The launch use case, and every job's run written to the launch audit as it starts. */
 @Configuration(proxyBeanMethods = false)
 public class LaunchConfiguration {
 
@@ -26,12 +23,6 @@ public class LaunchConfiguration {
                                       ObjectProvider<RecoveryGuard> recoveryGuard) {
         return new JobLaunchService(jobs, jobOperator, jobRepository, dataSource, audit,
                 recoveryGuard.getIfAvailable(() -> RecoveryGuard.NONE));
-    }
-
-    /** Stop and abandon; written down by the admin web's audit when the app has one, else in the log. */
-    @Bean
-    RunControl runControl(JobOperator jobOperator, JobRepository jobRepository, ObjectProvider<RunControl.Audit> audit) {
-        return new RunControl(jobOperator, jobRepository, audit.getIfAvailable(() -> RunControl.Audit.LOG));
     }
 
     @Bean
@@ -44,18 +35,6 @@ public class LaunchConfiguration {
                     job.registerJobExecutionListener(new LaunchAuditListener(audit.getObject(), jobRepository.getObject()));
                 }
                 return bean;
-            }
-        };
-    }
-
-    /** Wraps the job repository, which every step saves itself through, so a failed step's whole text is kept. */
-    @Bean
-    static BeanPostProcessor keepStepFailuresOfEveryStep(ObjectProvider<DataSource> dataSource) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JobRepository repository
-                        ? KeepStepFailures.around(repository, new StepFailures(dataSource.getObject())) : bean;
             }
         };
     }
