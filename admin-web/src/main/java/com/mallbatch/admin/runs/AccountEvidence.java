@@ -5,9 +5,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What an account's steps left behind in a run: the records they skipped and why, the fetches that failed. */
+/**
+ * What an account's steps left behind in a run: the whole text of the steps that failed, the records they skipped and
+ * why, the fetches that failed.
+ */
 @Repository
 public class AccountEvidence {
 
@@ -46,5 +51,21 @@ public class AccountEvidence {
                 new MapSqlParameterSource("steps", stepExecutionIds),
                 (rs, i) -> new FetchFailure(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getInt(4),
                         rs.getObject(5, LocalDateTime.class)));
+    }
+
+    /**
+     * The whole exit description and stack traces of those of these steps that ended without completing, by step
+     * execution id, as the process that ran each kept them (step_failures); a step from before that table has none.
+     */
+    public Map<Long, String> wholeFailures(List<Long> stepExecutionIds) {
+        Map<Long, String> traces = new HashMap<>();
+        if (!stepExecutionIds.isEmpty()) {
+            jdbc.query("SELECT step_execution_id, trace FROM step_failures WHERE step_execution_id IN (:steps)",
+                    new MapSqlParameterSource("steps", stepExecutionIds),
+                    rs -> {
+                        traces.put(rs.getLong(1), rs.getString(2));
+                    });
+        }
+        return traces;
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -55,7 +56,10 @@ public class RunDetails {
                                  String error, List<FailedStep> steps, List<Long> stepIds, List<String> stepNames) {
     }
 
-    /** @param cut whether Spring Batch cut the description at its column's length (BATCH_STEP_EXECUTION.EXIT_MESSAGE) */
+    /**
+     * @param exitDescription the whole text the step's process kept, else what Spring Batch stored
+     * @param cut             whether only Spring Batch's cut text is at hand (a run from before the whole text was kept)
+     */
     public record FailedStep(String name, BatchStatus status, String exitCode, String exitDescription, boolean cut) {
     }
 
@@ -63,13 +67,15 @@ public class RunDetails {
     public static final int STORED_EXIT_DESCRIPTION = 2500;
 
     private final JobRepository jobRepository;
+    private final AccountEvidence evidence;
 
-    public RunDetails(JobRepository jobRepository) {
+    public RunDetails(JobRepository jobRepository, AccountEvidence evidence) {
         this.jobRepository = jobRepository;
+        this.evidence = evidence;
     }
 
     public Optional<Run> run(long executionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution = find(executionId);
         if (execution == null) {
             return Optional.empty();
         }
@@ -95,7 +101,7 @@ public class RunDetails {
     }
 
     public Optional<AccountFailure> accountFailure(long executionId, long partitionId) {
-        JobExecution execution = jobRepository.getJobExecution(executionId);
+        JobExecution execution = find(executionId);
         if (execution == null) {
             return Optional.empty();
         }
@@ -108,18 +114,31 @@ public class RunDetails {
             List<StepExecution> ofAccount = execution.getStepExecutions().stream()
                     .filter(s -> s.getStepName().endsWith(":" + account))
                     .sorted(Comparator.comparing(StepExecution::getId).reversed()).toList();
-            List<FailedStep> failed = ofAccount.stream()
-                    .filter(s -> s.getStatus() != BatchStatus.COMPLETED)
-                    .map(s -> new FailedStep(s.getStepName(), s.getStatus(), s.getExitStatus().getExitCode(),
-                            s.getExitStatus().getExitDescription(),
-                            s.getExitStatus().getExitDescription().length() >= STORED_EXIT_DESCRIPTION))
-                    .toList();
+            List<StepExecution> notCompleted = ofAccount.stream()
+                    .filter(s -> s.getStatus() != BatchStatus.COMPLETED).toList();
+            Map<Long, String> whole = evidence.wholeFailures(notCompleted.stream().map(StepExecution::getId).toList());
+            List<FailedStep> failed = notCompleted.stream().map(s -> failedStep(s, whole.get(s.getId()))).toList();
             return new AccountFailure(executionId, execution.getJobInstance().getJobName(), account, p.getStatus(),
                     p.getExecutionContext().getString(FAILURE_STAGE, null),
                     p.getExecutionContext().getString(FAILURE_LINE, null), failed,
                     ofAccount.stream().map(StepExecution::getId).toList(),
                     ofAccount.stream().map(StepExecution::getStepName).toList());
         });
+    }
+
+    /** The execution, or null: Batch 6's JDBC repository throws for an id it does not have. */
+    private JobExecution find(long executionId) {
+        try {
+            return jobRepository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException e) {
+            return null;
+        }
+    }
+
+    private static FailedStep failedStep(StepExecution step, String wholeText) {
+        String stored = step.getExitStatus().getExitDescription();
+        return new FailedStep(step.getStepName(), step.getStatus(), step.getExitStatus().getExitCode(),
+                wholeText != null ? wholeText : stored, wholeText == null && stored.length() >= STORED_EXIT_DESCRIPTION);
     }
 
     private static AccountRow accountRow(StepExecution partition, String partitionStep, List<StepExecution> all) {

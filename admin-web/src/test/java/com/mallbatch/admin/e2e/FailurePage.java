@@ -17,4 +17,9 @@ final class FailurePage {
     String exitDescriptionOf(String stepName) {
         return browser.labelled("Exit description of " + stepName).getText();
     }
+
+    /** The table of failed fetches (calls and pages), one line per failed attempt. */
+    String fetchFailures() {
+        return browser.labelled("Failed fetches").getText();
+    }
 }

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End to end in headless Chromium against the app as deployed: last night's collect failed because one sandbox mall
  * was down; OPS signs in, opens the run, sees that account and its whole error, the mall comes back, OPS restarts the
- * failed accounts after seeing which will rerun, and watches the run reach COMPLETED. A VIEWER sees the same run, is
- * offered no restart and is refused one.
+ * failed accounts after seeing which will rerun, and watches its progress stream in until the run reaches COMPLETED, all
+ * without a reload. A VIEWER sees the same run, is offered no restart and is refused one.
  */
 class RestartFailedAccountsBrowserTest {
 
@@ -74,8 +74,10 @@ class RestartFailedAccountsBrowserTest {
                 .addString("businessDate", BUSINESS_DATE.toString()).toJobParameters(), "schedule");
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-        String storedError = jdbc.queryForObject("SELECT s.EXIT_MESSAGE FROM BATCH_STEP_EXECUTION s WHERE "
+        String cutError = jdbc.queryForObject("SELECT s.EXIT_MESSAGE FROM BATCH_STEP_EXECUTION s WHERE "
                 + "s.JOB_EXECUTION_ID = ? AND s.STEP_NAME = ?", String.class, failed.getId(), "collectProducts:" + DOWN);
+        String wholeError = jdbc.queryForObject("SELECT trace FROM step_failures WHERE job_execution_id = ? AND "
+                + "step_name = ?", String.class, failed.getId(), "collectProducts:" + DOWN);
 
         try (Browser viewer = new Browser(baseUrl)) {
             RunPage run = LoginPage.open(viewer).signIn("lee", VIEWER_PASSWORD).showUpTo(BUSINESS_DATE)
@@ -98,18 +100,27 @@ class RestartFailedAccountsBrowserTest {
             FailurePage failure = run.openFailureOf(DOWN);
             browser.screenshot("account-failure");
             String shown = failure.exitDescriptionOf("collectProducts:" + DOWN);
-            assertThat(storedError).as("a stack trace, more than its first line").contains("\n");
-            assertThat(normalize(shown)).as("the whole stored error, not its first line").isEqualTo(normalize(storedError));
+            assertThat(wholeError).as("a stack trace longer than Spring Batch keeps, which begins as Batch's cut one")
+                    .contains("\n").hasSizeGreaterThan(cutError.length()).startsWith(cutError);
+            assertThat(normalize(shown)).as("the whole error, not Batch's cut one").isEqualTo(normalize(wholeError));
+            assertThat(failure.fetchFailures()).as("the mall's 503s, each attempt").contains("/products").contains("503");
             assertThat(failure.accountError()).as("the first cause in the mall's words, which the stored trace may cut")
                     .contains(DOWN).contains("/products").contains("still failing after");
 
-            world.sandbox.faults().clear();
+            world.sandbox.faults().clear().stalls(1.0, 150); // the mall is back, slowly: the rerun takes a while
             browser.driver.navigate().back();
             RestartPage restart = new RunPage(browser).restartFailedAccounts();
             assertThat(restart.accountsThatWillRerun()).contains(DOWN).contains("collectProducts")
                     .doesNotContain("sandbox01").doesNotContain("sandbox03");
             browser.screenshot("restart-confirm");
-            RunPage restarted = restart.confirm(1).awaitStatus("COMPLETED", Duration.ofSeconds(120));
+            RunPage restarted = restart.confirm(1);
+            restarted.markDocument();
+            assertThat(restarted.awaitProgressFigures(Duration.ofSeconds(30))).as("streamed in over SSE")
+                    .contains("Items read").contains("Accounts finished").contains("of 1");
+            browser.screenshot("run-progress");
+            restarted.awaitStatus("COMPLETED", Duration.ofSeconds(120));
+            assertThat(restarted.sameDocument()).as("the status flipped without a reload or a navigation").isTrue();
+            assertThat(restarted.hasProgress()).as("the stream closed with the run").isFalse();
             assertThat(restarted.accountRow(DOWN)).contains("COMPLETED");
             browser.screenshot("run-restarted");
             assertThat(browser.page()).as("only the failed account ran again").doesNotContain("sandbox01");

@@ -1,6 +1,7 @@
 package com.mallbatch.admin.e2e;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,11 +21,33 @@ final class RunPage {
         return browser.definition("Status");
     }
 
-    /** Waits, without reloading (the page refreshes itself while the run is running), for the run to end. */
+    /** Waits, without reloading (the page's progress stream refreshes it when the run ends), for the status. */
     RunPage awaitStatus(String status, Duration timeout) {
         new WebDriverWait(browser.driver, timeout).ignoring(StaleElementReferenceException.class)
                 .ignoring(NoSuchElementException.class).until(d -> status.equals(status()));
         return this;
+    }
+
+    /** Waits until the progress section shows figures from the stream, and returns its text. */
+    String awaitProgressFigures(Duration timeout) {
+        return new WebDriverWait(browser.driver, timeout).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(d -> browser.labelled("Progress figures").isDisplayed() ? browser.labelled("Progress").getText()
+                        : null);
+    }
+
+    boolean hasProgress() {
+        return !browser.driver.findElements(By.xpath("//*[@aria-label='Progress']")).isEmpty();
+    }
+
+    /** Marks the document the browser shows, to tell later whether it is still the same (nothing reloaded it). */
+    void markDocument() {
+        ((JavascriptExecutor) browser.driver).executeScript("window.mallbatchSameDocument = true");
+    }
+
+    boolean sameDocument() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser.driver).executeScript(
+                "return window.mallbatchSameDocument === true"));
     }
 
     /** The text of the accounts table's row of {@code account}. */

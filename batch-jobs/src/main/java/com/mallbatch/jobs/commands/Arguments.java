@@ -26,4 +26,14 @@ final class Arguments {
             throw new IllegalArgumentException("period must be a month like 2026-10, got '" + period + "'");
         }
     }
+
+    /** A job execution's id, as the runs page and BATCH_JOB_EXECUTION show it. */
+    static long executionId(Map<String, String> arguments) {
+        String id = required(arguments, "execution", "the execution's id, as the runs page shows it");
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("execution must be a number like 42, got '" + id + "'");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package com.mallbatch.readers.api;
 
 import com.mallbatch.domain.MallAccount;
+import com.mallbatch.domain.port.FetchFailureLog;
 import com.mallbatch.readers.MallApiException;
 import com.mallbatch.readers.MallRefusedException;
 import io.micrometer.core.instrument.Counter;
@@ -12,6 +13,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.springframework.batch.core.scope.context.StepContext;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One seller's REST API, for any platform ({@link ApiDialect}): every call waits for room in the budget, carries
@@ -54,9 +58,12 @@ public final class ApiClient {
     private final Timer throttleWait;
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
     private final RetryTemplate retry;
+    private final FetchFailureLog failures;
 
+    /** @param failures where each failed attempt is written down (the run's failure page lists them) */
     public ApiClient(MallAccount account, String baseUrl, ApiDialect dialect, ApiSettings settings, OkHttpClient http,
-                     CallBudget budget, ApiAuth auth, ObjectMapper json, MeterRegistry meters) {
+                     CallBudget budget, ApiAuth auth, ObjectMapper json, MeterRegistry meters, FetchFailureLog failures) {
+        this.failures = failures;
         this.account = account;
         this.baseUrl = baseUrl;
         this.dialect = dialect;
@@ -88,8 +95,9 @@ public final class ApiClient {
 
     private Reply call(String path, Map<String, String> query, Object body) {
         Map<String, String> params = new LinkedHashMap<>(query);
+        AtomicInteger attempts = new AtomicInteger();
         try {
-            return retry.execute(() -> attempt(path, params, body));
+            return retry.execute(() -> attempt(path, params, body, attempts.incrementAndGet()));
         } catch (RetryException e) {
             Throwable last = e.getCause();
             if (last instanceof MallApiException fatal) {
@@ -100,7 +108,14 @@ public final class ApiClient {
         }
     }
 
-    private Reply attempt(String path, Map<String, String> params, Object body) {
+    /** Writes a failed attempt down, with the step it ran in (null outside a run's step). */
+    private void recordFailure(HttpUrl url, Integer status, String error, int attempt) {
+        StepContext step = StepSynchronizationManager.getContext();
+        failures.record(new FetchFailureLog.Failure(account.id(), url.toString(), status, error, attempt,
+                step == null ? null : step.getStepExecution().getId()));
+    }
+
+    private Reply attempt(String path, Map<String, String> params, Object body, int attempt) {
         HttpUrl url = url(path, params);
         long waited = budget.acquire();
         throttleWait.record(waited, TimeUnit.NANOSECONDS);
@@ -115,10 +130,16 @@ public final class ApiClient {
             budget.observe(response::header);
             if (response.code() == 200) {
                 // parsed from the bytes: UTF-8 is decoded once, by the parser, not into a String first
-                return new Reply(parse(response.body().bytes(), url), url.toString(), pageSize(params));
+                try {
+                    return new Reply(parse(response.body().bytes(), url), url.toString(), pageSize(params));
+                } catch (TransientApiException malformed) {
+                    recordFailure(url, response.code(), malformed.getMessage(), attempt);
+                    throw malformed;
+                }
             }
             ApiDialect.Failure failure = dialect.classify(response.code(), response.body().string());
             String said = url + " answered " + response.code() + ": " + failure.message();
+            recordFailure(url, response.code(), failure.kind() + ": " + failure.message(), attempt);
             switch (failure.kind()) {
                 case UNAUTHORIZED -> {
                     auth.rejected(authorization);
@@ -139,6 +160,7 @@ public final class ApiClient {
             }
         } catch (IOException e) {
             count("io_error");
+            recordFailure(url, null, e.toString(), attempt);
             throw new TransientApiException(url + " failed: " + e, e);
         }
     }

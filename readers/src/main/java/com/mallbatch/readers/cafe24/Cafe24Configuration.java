@@ -1,6 +1,7 @@
 package com.mallbatch.readers.cafe24;
 
 import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.FetchFailureLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,8 +18,9 @@ public class Cafe24Configuration {
 
     @Bean
     Cafe24Extractors cafe24Extractors(CredentialStore credentials, Cafe24Settings settings,
-                                      ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+                                      ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
+                                      FetchFailureLog failures) {
         return new Cafe24Extractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new),
-                clock.getIfAvailable(Clock::systemUTC));
+                clock.getIfAvailable(Clock::systemUTC), failures);
     }
 }

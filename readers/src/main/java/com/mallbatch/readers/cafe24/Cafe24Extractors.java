@@ -9,6 +9,7 @@ import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.Product;
 import com.mallbatch.domain.VariantStock;
 import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.FetchFailureLog;
 import com.mallbatch.readers.MallExtractors;
 import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.readers.api.LeakyBucketBudget;
@@ -40,6 +41,7 @@ public final class Cafe24Extractors implements MallExtractors {
     private final Cafe24Dialect dialect;
     private final Cafe24Dialect reportDialect;
     private final Clock clock;
+    private final FetchFailureLog failures;
 
     /** One mall's throttle and tokens, and the clients that share them. */
     private record Mall(ApiClient collect, ApiClient report) {
@@ -51,6 +53,13 @@ public final class Cafe24Extractors implements MallExtractors {
 
     /** @param clock tells whether a day's sales report is due yet ({@link Cafe24Settings#reportReadyAt()}) */
     public Cafe24Extractors(CredentialStore credentials, Cafe24Settings settings, MeterRegistry meters, Clock clock) {
+        this(credentials, settings, meters, clock, failure -> { }); // outside a run: no failure page to fill
+    }
+
+    /** @param failures where each failed call is written down, for the run's failure page */
+    public Cafe24Extractors(CredentialStore credentials, Cafe24Settings settings, MeterRegistry meters, Clock clock,
+                            FetchFailureLog failures) {
+        this.failures = failures;
         this.credentials = credentials;
         this.settings = settings;
         this.meters = meters;
@@ -117,8 +126,9 @@ public final class Cafe24Extractors implements MallExtractors {
             String baseUrl = baseUrl(account);
             LeakyBucketBudget budget = new LeakyBucketBudget(account.rateBudget(), settings.maxCallsPerSecond(), "X-Api-Call-Limit");
             Cafe24Tokens tokens = new Cafe24Tokens(account, baseUrl, credentials, http, json);
-            return new Mall(new ApiClient(account, baseUrl, dialect, settings.api(), http, budget, tokens, json, meters),
-                    new ApiClient(account, baseUrl, reportDialect, settings.api(), http, budget, tokens, json, meters));
+            return new Mall(new ApiClient(account, baseUrl, dialect, settings.api(), http, budget, tokens, json, meters,
+                    failures), new ApiClient(account, baseUrl, reportDialect, settings.api(), http, budget, tokens, json,
+                    meters, failures));
         });
     }
 

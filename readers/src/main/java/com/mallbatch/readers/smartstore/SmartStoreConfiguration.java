@@ -1,6 +1,7 @@
 package com.mallbatch.readers.smartstore;
 
 import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.FetchFailureLog;
 import com.mallbatch.readers.ratelimit.SharedRateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -19,8 +20,8 @@ public class SmartStoreConfiguration {
     @Bean
     SmartStoreExtractors smartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings,
                                               ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock,
-                                              ObjectProvider<SharedRateLimits> shared) {
+                                              ObjectProvider<SharedRateLimits> shared, FetchFailureLog failures) {
         return new SmartStoreExtractors(credentials, settings, meters.getIfAvailable(SimpleMeterRegistry::new),
-                clock.getIfAvailable(Clock::systemUTC), shared.getIfAvailable());
+                clock.getIfAvailable(Clock::systemUTC), shared.getIfAvailable(), failures);
     }
 }

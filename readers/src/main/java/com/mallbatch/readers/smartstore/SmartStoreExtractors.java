@@ -9,6 +9,7 @@ import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.Product;
 import com.mallbatch.domain.VariantStock;
 import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.FetchFailureLog;
 import com.mallbatch.readers.MallExtractors;
 import com.mallbatch.readers.api.ApiClient;
 import com.mallbatch.readers.api.CallBudget;
@@ -48,6 +49,7 @@ public final class SmartStoreExtractors implements MallExtractors {
     private final SharedRateLimits shared;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final FetchFailureLog failures;
     private final OkHttpClient http;
     private final ObjectMapper json = JsonMapper.builder().build();
     private final SmartStoreDialect dialect = new SmartStoreDialect(json);
@@ -62,6 +64,13 @@ public final class SmartStoreExtractors implements MallExtractors {
     /** @param shared where budgets that span processes are kept; null: this process only */
     public SmartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings, MeterRegistry meters, Clock clock,
                                 SharedRateLimits shared) {
+        this(credentials, settings, meters, clock, shared, failure -> { }); // outside a run: no failure page to fill
+    }
+
+    /** @param failures where each failed call is written down, for the run's failure page */
+    public SmartStoreExtractors(CredentialStore credentials, SmartStoreSettings settings, MeterRegistry meters, Clock clock,
+                                SharedRateLimits shared, FetchFailureLog failures) {
+        this.failures = failures;
         this.shared = shared;
         this.credentials = credentials;
         this.settings = settings;
@@ -154,7 +163,7 @@ public final class SmartStoreExtractors implements MallExtractors {
             CallBudget budget = applicationBudgets.computeIfAbsent(application + "/" + api,
                     k -> applicationBudget(application, api));
             return new ApiClient(account, baseUrl, dialect, settings.api(), http, budget, tokens(account, baseUrl), json,
-                    meters);
+                    meters, failures);
         });
     }
 

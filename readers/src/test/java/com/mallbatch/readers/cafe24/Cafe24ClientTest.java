@@ -6,6 +6,7 @@ import com.mallbatch.domain.Platform;
 import com.mallbatch.domain.Product;
 import com.mallbatch.domain.RateBudget;
 import com.mallbatch.domain.port.CredentialStore;
+import com.mallbatch.domain.port.FetchFailureLog;
 import com.mallbatch.domain.port.MallCredentials;
 import com.mallbatch.readers.MallApiException;
 import com.mallbatch.sandbox.SandboxConfig;
@@ -168,18 +169,26 @@ class Cafe24ClientTest {
     }
 
     @Test
-    void aRequestTheMallRefusesFailsAtOnceNamingTheUrlAndTheMallsMessage() throws Exception {
+    void aRequestTheMallRefusesFailsAtOnceNamingTheUrlAndTheMallsMessageAndIsWrittenDown() throws Exception {
+        List<FetchFailureLog.Failure> failures = new ArrayList<>();
         tools.jackson.databind.ObjectMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
         com.mallbatch.readers.api.ApiClient client = new com.mallbatch.readers.api.ApiClient(account(new RateBudget(5, 5)),
                 sandbox.cafe24BaseUrl("sandbox01"), new Cafe24Dialect("2025-12-01", json), Cafe24Settings.defaults().api(),
                 new okhttp3.OkHttpClient(), new com.mallbatch.readers.api.LeakyBucketBudget(new RateBudget(5, 5), 100,
                 "X-Api-Call-Limit"), new Cafe24Tokens(account(new RateBudget(5, 5)), sandbox.cafe24BaseUrl("sandbox01"),
-                credentials, new okhttp3.OkHttpClient(), json), json, new SimpleMeterRegistry());
+                credentials, new okhttp3.OkHttpClient(), json), json, new SimpleMeterRegistry(), failures::add);
 
         assertThatThrownBy(() -> client.get("/api/v2/admin/products", Map.of("limit", "500")))
                 .isInstanceOf(MallApiException.class)
                 .hasMessageContaining("/api/v2/admin/products?limit=500").hasMessageContaining("HTTP 422")
                 .hasMessageContaining("limit must be between 1 and 100");
         assertThat(mall.acceptedCalls()).isEqualTo(1);
+        assertThat(failures).as("one failed attempt, for the run's failure page").singleElement().satisfies(f -> {
+            assertThat(f.url()).contains("/api/v2/admin/products?limit=500");
+            assertThat(f.httpStatus()).isEqualTo(422);
+            assertThat(f.attempt()).isEqualTo(1);
+            assertThat(f.error()).contains("limit must be between 1 and 100");
+            assertThat(f.stepExecutionId()).as("outside a step").isNull();
+        });
     }
 }

@@ -54,18 +54,20 @@ class RunsController {
     }
 
     @GetMapping("/runs")
-    String grid(@RequestParam(required = false) String job, @RequestParam(required = false) BatchStatus status,
+    String grid(@RequestParam(required = false) String job, @RequestParam(required = false) String tenant,
+                @RequestParam(required = false) BatchStatus status,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 Model model) {
         LocalDate last = to != null ? to : LocalDate.now(clock.withZone(BusinessDate.SEOUL));
         LocalDate first = last.minusDays(DAYS - 1);
         String jobFilter = job == null || job.isBlank() ? null : job;
+        String tenantFilter = tenant == null || tenant.isBlank() ? null : tenant;
         List<LocalDate> dates = new ArrayList<>();
         for (LocalDate d = last; !d.isBefore(first); d = d.minusDays(1)) {
             dates.add(d);
         }
         Map<String, Map<String, RunQueries.Cell>> grid = new LinkedHashMap<>();
-        for (RunQueries.Cell cell : queries.grid(first, last, jobFilter)) {
+        for (RunQueries.Cell cell : queries.grid(first, last, new RunQueries.GridFilter(jobFilter, tenantFilter))) {
             if (status == null || status.name().equals(cell.status())) {
                 grid.computeIfAbsent(cell.jobName(), k -> new LinkedHashMap<>()).put(cell.businessDate().toString(), cell);
             }
@@ -74,7 +76,9 @@ class RunsController {
         model.addAttribute("grid", grid);
         model.addAttribute("jobs", new TreeSet<>(queries.jobNames()));
         model.addAttribute("statuses", Arrays.asList(BatchStatus.values()));
+        model.addAttribute("tenants", queries.tenants());
         model.addAttribute("job", jobFilter);
+        model.addAttribute("tenant", tenantFilter);
         model.addAttribute("status", status);
         model.addAttribute("to", last);
         return VIEW_GRID;
