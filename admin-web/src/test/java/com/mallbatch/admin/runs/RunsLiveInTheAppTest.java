@@ -1,7 +1,7 @@
 package com.mallbatch.admin.runs;
 
 import com.mallbatch.admin.MallbatchApplication;
-import com.mallbatch.admin.WebSession;
+import com.mallbatch.admin.infrastructure.web.SignedInBrowser;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.jobs.launch.JobLaunchService;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +102,7 @@ class RunsLiveInTheAppTest {
 
         long partition = jdbc.queryForObject("SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE "
                 + "JOB_EXECUTION_ID = ? AND STEP_NAME = ?", Long.class, failed.getId(), "collectAccount:" + DOWN);
-        WebSession viewer = WebSession.signIn(base, "lee", VIEWER_PASSWORD);
+        SignedInBrowser viewer = SignedInBrowser.signIn(base, "lee", VIEWER_PASSWORD);
         assertThat(viewer.get("/runs/424242").statusCode()).as("an unknown run").isEqualTo(404);
         assertThat(viewer.get("/runs/424242/accounts/1").statusCode()).isEqualTo(404);
         String page = viewer.get("/runs/" + failed.getId() + "/accounts/" + partition).body();
@@ -120,19 +121,19 @@ class RunsLiveInTheAppTest {
         CompletableFuture<JobExecution> run = CompletableFuture.supplyAsync(() -> launch(date));
         long id = await().atMost(Duration.ofSeconds(30)).until(() -> runningExecution(), found -> found != null);
 
-        WebSession ops = WebSession.signIn(base, "kim", OPS_PASSWORD);
-        BlockingQueue<WebSession.Event> stream = ops.stream("/runs/" + id + "/progress");
-        WebSession.Event first = WebSession.next(stream, "progress", Duration.ofSeconds(10));
+        SignedInBrowser ops = SignedInBrowser.signIn(base, "kim", OPS_PASSWORD);
+        BlockingQueue<SignedInBrowser.Event> stream = ops.stream("/runs/" + id + "/progress");
+        SignedInBrowser.Event first = SignedInBrowser.next(stream, "progress", Duration.ofSeconds(10));
         assertThat(first.data()).as("one line of HTML a swap can take").doesNotContain("\n")
                 .contains("Items read").contains("Items written").contains("Rate").contains("Accounts finished")
                 .contains("of 3").contains("STARTED");
 
         String page = ops.get("/runs/" + id).body();
         assertThat(page).contains("Stop this run").contains("sse-connect=\"/runs/" + id + "/progress\"");
-        HttpResponse<String> stopped = ops.post("/runs/" + id + "/stop", page, "");
+        HttpResponse<String> stopped = ops.submit(page, "/runs/" + id + "/stop", Map.of());
         assertThat(stopped.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/runs/" + id));
 
-        WebSession.Event ended = WebSession.next(stream, "ended", Duration.ofSeconds(60));
+        SignedInBrowser.Event ended = SignedInBrowser.next(stream, "ended", Duration.ofSeconds(60));
         assertThat(ended.data()).isEqualTo("STOPPED");
         assertThat(run.get(30, TimeUnit.SECONDS).getStatus()).isEqualTo(BatchStatus.STOPPED);
         assertThat(app.getBean(RunProgressStreams.class).watching(id)).as("the stream is closed and forgotten").isZero();
@@ -140,11 +141,11 @@ class RunsLiveInTheAppTest {
         String stoppedPage = ops.get("/runs/" + id).body();
         assertThat(stoppedPage).contains("Abandon this run").doesNotContain("Stop this run")
                 .doesNotContain("sse-connect");
-        ops.post("/runs/" + id + "/abandon", stoppedPage, "");
+        ops.submit(stoppedPage, "/runs/" + id + "/abandon", Map.of());
         assertThat(status(id)).isEqualTo("ABANDONED");
         assertThat(ops.get("/runs/" + id).body()).contains("The run is abandoned").doesNotContain("Abandon this run");
 
-        ops.post("/runs/" + id + "/abandon", stoppedPage, "");
+        ops.submit(stoppedPage, "/runs/" + id + "/abandon", Map.of());
         assertThat(ops.get("/runs/" + id).body()).as("the refusal, in one line")
                 .contains("Not abandoned: only a STOPPED or FAILED run can be abandoned.")
                 .contains("collectJob execution " + id + " is ABANDONED");

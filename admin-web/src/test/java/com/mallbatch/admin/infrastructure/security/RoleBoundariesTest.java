@@ -7,7 +7,9 @@ import com.mallbatch.admin.infrastructure.web.WebSliceApplication;
 import com.mallbatch.admin.runs.AccountEvidence;
 import com.mallbatch.admin.runs.RunDetails;
 import com.mallbatch.admin.runs.RunQueries;
+import com.mallbatch.admin.runs.RunProgressStreams;
 import com.mallbatch.admin.runs.RunRestarts;
+import com.mallbatch.jobs.launch.RunControl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -101,6 +103,10 @@ class RoleBoundariesTest {
     AdminUsers storedUsers;
     @MockitoBean
     AdminAudit audit;
+    @MockitoBean
+    RunControl runControl;
+    @MockitoBean
+    RunProgressStreams progressStreams;
 
     @BeforeEach
     void aFailedRun() {

@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +26,10 @@ import java.util.regex.Pattern;
  * CSRF token, keeps the session cookie, reads pages in English, and posts forms with the token of the page they are on.
  */
 public final class SignedInBrowser {
+
+    /** One Server-Sent Event: its name and its data (the data lines joined with line breaks). */
+    public record Event(String name, String data) {
+    }
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -57,6 +66,49 @@ public final class SignedInBrowser {
     /** Posts {@code fields} without a CSRF token, as a forged request would. */
     public HttpResponse<String> forge(String action, Map<String, String> fields) {
         return send(form(action, fields));
+    }
+
+    /** Opens an SSE stream; its events arrive in the returned queue as they come, until the server ends it. */
+    public BlockingQueue<Event> stream(String path) {
+        HttpResponse<Stream<String>> response = send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "text/event-stream").header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            String name = "message";
+            StringBuilder data = new StringBuilder();
+            for (String line : (Iterable<String>) response.body()::iterator) {
+                if (line.isEmpty()) {
+                    if (!data.isEmpty()) {
+                        events.add(new Event(name, data.toString()));
+                    }
+                    name = "message";
+                    data.setLength(0);
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(data.isEmpty() ? "" : "\n").append(line.substring(5).stripLeading());
+                }
+            }
+        }, "sse " + path);
+        reader.setDaemon(true);
+        reader.start();
+        return events;
+    }
+
+    /** The next event named {@code name}, skipping others, or an error when none comes in time. */
+    public static Event next(BlockingQueue<Event> events, String name, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (event != null && event.name().equals(name)) {
+                return event;
+            }
+        }
+        throw new AssertionError("no '" + name + "' event within " + timeout);
     }
 
     /** A file as the browser downloads it. */
