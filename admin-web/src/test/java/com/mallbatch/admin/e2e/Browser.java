@@ -44,7 +44,7 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--lang=en-US", "--user-data-dir=" + profile);
+                "--disable-quic", "--lang=en-US", "--window-size=1366,1000", "--user-data-dir=" + profile);
         Map<String, Object> prefs = new java.util.HashMap<>(Map.of("intl.accept_languages", "en-US,en"));
         if (downloads != null) {
             prefs.putAll(Map.of("download.default_directory", downloads.toAbsolutePath().toString(),

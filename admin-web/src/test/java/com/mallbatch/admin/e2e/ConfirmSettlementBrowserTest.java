@@ -6,7 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -60,7 +59,6 @@ class ConfirmSettlementBrowserTest {
 
         Path downloads = Files.createTempDirectory("chromium-downloads");
         try (Browser browser = new Browser(month.baseUrl, downloads)) {
-            browser.driver.manage().window().setSize(new Dimension(1400, 1000));
             LoginPage.open(browser).signIn("park", FINANCE_PASSWORD);
             SettlementsPage settlements = SettlementsPage.open(browser);
             assertThat(settlements.row(ACCOUNT)).contains("Draft v1 to review");
