@@ -5,6 +5,7 @@ import com.mallbatch.admin.infrastructure.web.charts.LineChart;
 import com.mallbatch.admin.infrastructure.web.charts.YScale;
 import com.mallbatch.admin.sellers.SellerQueries;
 import com.mallbatch.jobs.support.BusinessDate;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,9 +29,9 @@ class SellersController {
     private final ChartLabels labels;
     private final Clock clock;
 
-    SellersController(SellerQueries queries, ChartLabels labels, Clock clock) {
+    SellersController(SellerQueries queries, MessageSource messages, Clock clock) {
         this.queries = queries;
-        this.labels = labels;
+        this.labels = new ChartLabels(messages);
         this.clock = clock;
     }
 

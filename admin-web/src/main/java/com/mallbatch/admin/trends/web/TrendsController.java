@@ -5,6 +5,7 @@ import com.mallbatch.admin.infrastructure.web.charts.LineChart;
 import com.mallbatch.admin.infrastructure.web.charts.YScale;
 import com.mallbatch.admin.trends.TrendQueries;
 import com.mallbatch.jobs.support.BusinessDate;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +26,9 @@ class TrendsController {
     private final ChartLabels labels;
     private final Clock clock;
 
-    TrendsController(TrendQueries queries, ChartLabels labels, Clock clock) {
+    TrendsController(TrendQueries queries, MessageSource messages, Clock clock) {
         this.queries = queries;
-        this.labels = labels;
+        this.labels = new ChartLabels(messages);
         this.clock = clock;
     }
 

@@ -4,13 +4,11 @@ import com.mallbatch.admin.infrastructure.audit.AdminAudit;
 import com.mallbatch.admin.infrastructure.security.AdminUsers;
 import com.mallbatch.admin.infrastructure.web.FixedSeoulClock;
 import com.mallbatch.admin.infrastructure.web.WebSliceApplication;
-import com.mallbatch.admin.infrastructure.web.charts.ChartLabels;
 import com.mallbatch.admin.infrastructure.web.charts.LineChart;
 import com.mallbatch.admin.trends.TrendQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,7 +31,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @WebMvcTest(controllers = TrendsController.class)
 @ContextConfiguration(classes = {WebSliceApplication.class, FixedSeoulClock.class})
-@Import(ChartLabels.class)
 class TrendsControllerTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 21);

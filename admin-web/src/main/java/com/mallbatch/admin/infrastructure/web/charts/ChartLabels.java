@@ -2,10 +2,8 @@ package com.mallbatch.admin.infrastructure.web.charts;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Component;
 
 /** A chart's words from the message bundles, in the language of the request. */
-@Component
 public class ChartLabels {
 
     private final MessageSource messages;
