@@ -15,6 +15,10 @@ CREATE TABLE load_changes (
     KEY ix_load_changes_job (job_execution_id, account_id, table_name)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
+-- The admin web counts what a reconcile execution appended, per account, the same way (its results are found by
+-- business date and execution through ix_reconcile_results_key).
+CREATE INDEX ix_reconcile_break_events_job ON reconcile_break_events (job_execution_id);
+
 DELIMITER $$
 
 CREATE TRIGGER load_changes_append_only_update BEFORE UPDATE ON load_changes FOR EACH ROW

@@ -62,12 +62,12 @@ class RerunChangesInTheAppTest {
             assertThat(restart.restart()).isTrue();
             assertThat(restart.previousExecutionId()).isEqualTo(failed.getId());
             Map<String, TableChanges> down = tables(restart, DOWN);
-            assertThat(down.get("products").now()).isEqualTo(new Counts(rows(jdbc, "products", DOWN), 0, 0));
+            assertThat(down.get("products").now()).isEqualTo(new Counts(rows(jdbc, "products", DOWN), 0, 0L));
             assertThat(down.get("products").before()).as("its products failed the first time").isEqualTo(Counts.NONE);
             assertThat(down.get("stock_levels").now().inserted()).isEqualTo(rows(jdbc, "stock_levels", DOWN)).isPositive();
             Map<String, TableChanges> loadedFirst = tables(restart, DRIFTED);
             assertThat(loadedFirst.get("products").now()).as("a completed account does not rerun").isEqualTo(Counts.NONE);
-            assertThat(loadedFirst.get("products").before()).isEqualTo(new Counts(rows(jdbc, "products", DRIFTED), 0, 0));
+            assertThat(loadedFirst.get("products").before()).isEqualTo(new Counts(rows(jdbc, "products", DRIFTED), 0, 0L));
 
             List<StockDrift> drifted = world.sandbox.cafe24().mall("sandbox03").driftListedStock(4, 2);
             JobExecution relaunched = app.getBean(JobOperator.class).start(app.getBean("collectJob", Job.class),

@@ -1,6 +1,7 @@
 package com.mallbatch.admin.sellers;
 
 import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.admin.changes.RerunChanges;
 import com.mallbatch.admin.infrastructure.web.charts.LineChart;
 import com.mallbatch.admin.trends.TrendQueries;
 import com.mallbatch.jobs.collect.SandboxWorld;
@@ -11,6 +12,9 @@ import com.mallbatch.writers.mysql.JdbcReconcileLedger;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +33,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The sellers page and the trends from a real collect and reconcile of sandbox malls: a seller's match rates are the
  * gauges' (one definition), its open breaks are the ledger's, and the trends hold the night's run durations and the
- * rows each mall's collect wrote.
+ * rows each mall's collect wrote; a relaunched reconcile shows what each execution appended per account.
  */
 class SellersAndTrendsInTheAppTest {
 
@@ -87,6 +91,31 @@ class SellersAndTrendsInTheAppTest {
                 assertThat(trends.rowsWritten(FROM, BUSINESS_DATE, "acme")).extracting(LineChart.Series::name)
                         .containsExactly("CAFE24/sandbox01", "CAFE24/sandbox02", "CAFE24/sandbox03");
                 assertThat(trends.rowsWritten(FROM, BUSINESS_DATE, "nobody")).isEmpty();
+
+                // a relaunched reconcile of the date: what each execution appended, per account
+                long first = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+                JobExecution again = app.getBean(JobOperator.class).start(app.getBean("reconcileJob", Job.class),
+                        new JobParametersBuilder().addString("businessDate", BUSINESS_DATE.toString())
+                                .addString("test.run", "again").toJobParameters());
+                assertThat(again.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+                RerunChanges.Comparison relaunch = app.getBean(RerunChanges.class).compare(again.getId()).orElseThrow();
+                assertThat(relaunch.previousExecutionId()).isEqualTo(first);
+                assertThat(relaunch.restart()).isFalse();
+                assertThat(relaunch.anyUncounted()).as("%s", relaunch).isTrue();
+                for (RerunChanges.AccountChanges account : relaunch.accounts()) {
+                    long accountId = account.accountId();
+                    RerunChanges.TableChanges results = account.tables().stream()
+                            .filter(t -> t.table().equals("reconcile_results")).findFirst().orElseThrow();
+                    assertThat(results.before().inserted()).isPositive().isEqualTo(jdbc.queryForObject("SELECT COUNT(*) "
+                            + "FROM reconcile_results WHERE job_execution_id = ? AND account_id = ?", Long.class, first, accountId));
+                    assertThat(results.now().inserted()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) "
+                            + "FROM reconcile_results WHERE job_execution_id = ? AND account_id = ?", Long.class,
+                            again.getId(), accountId));
+                    assertThat(results.now().updated()).isZero();
+                    assertThat(results.now().unchanged()).isNull();
+                }
+                assertThat(relaunch.accounts()).flatExtracting(RerunChanges.AccountChanges::tables)
+                        .extracting(RerunChanges.TableChanges::table).contains("reconcile_break_events");
             }
         }
     }

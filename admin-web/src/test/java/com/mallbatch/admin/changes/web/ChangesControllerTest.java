@@ -41,7 +41,8 @@ class ChangesControllerTest {
     static RerunChanges.Comparison aRestart() {
         return new RerunChanges.Comparison(12, 11, "collectJob", "2026-11-20", true, List.of(
                 new RerunChanges.AccountChanges(3, "acme/CAFE24/sandbox02", List.of(
-                        new RerunChanges.TableChanges("stock_levels", new Counts(0, 17, 4983), new Counts(5000, 0, 0))))));
+                        new RerunChanges.TableChanges("stock_levels", new Counts(0, 17, 4983L), new Counts(5000, 0, 0L)),
+                        new RerunChanges.TableChanges("reconcile_results", new Counts(2, 0, null), new Counts(9, 0, null))))));
     }
 
     @Test
@@ -65,7 +66,8 @@ class ChangesControllerTest {
                 .andExpect(status().isOk()).andExpect(view().name(ChangesController.VIEW_FRAGMENT))
                 .andReturn().getResponse().getContentAsString();
         assertThat(fragment).contains("acme/CAFE24/sandbox02", "stock_levels", ">17<", ">5000<",
-                "A restart of execution #11 (business date 2026-11-20).").doesNotContain("<html");
+                "A restart of execution #11 (business date 2026-11-20).", "reconcile_results", ">–<",
+                "Reconcile tables are append-only").doesNotContain("<html");
 
         String page = mvc.perform(get("/runs/12/changes").with(user("lee").roles("VIEWER")))
                 .andExpect(status().isOk()).andExpect(view().name(ChangesController.VIEW_PAGE))
