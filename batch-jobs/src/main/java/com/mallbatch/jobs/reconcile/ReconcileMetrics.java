@@ -3,10 +3,7 @@ package com.mallbatch.jobs.reconcile;
 import com.mallbatch.domain.MallAccount;
 import com.mallbatch.domain.port.MallAccounts;
 import com.mallbatch.domain.reconcile.BreakAge;
-import com.mallbatch.domain.reconcile.Verdict;
 import com.mallbatch.jobs.reconcile.checks.CrawlReverificationCheck;
-import com.mallbatch.jobs.reconcile.checks.OrdersVsMallTotalsCheck;
-import com.mallbatch.jobs.reconcile.checks.StockVsMasterCheck;
 import com.mallbatch.jobs.support.BusinessDate;
 import com.mallbatch.writers.mysql.JdbcReconcileLedger;
 import com.mallbatch.writers.mysql.JdbcReconcileLedger.AccountResult;
@@ -56,12 +53,10 @@ public final class ReconcileMetrics {
     public synchronized void refresh() {
         Map<Long, MallAccount> byId = accounts.enabled().stream()
                 .collect(Collectors.toMap(MallAccount::id, Function.identity()));
-        stockMatch.register(rates(byId, ledger.newestResults(StockVsMasterCheck.NAME, ""), r -> Tags.empty(),
-                r -> r.figure() == null ? null : r.figure().doubleValue()), true);
-        reverifyAccuracy.register(rates(byId, ledger.newestResults(CrawlReverificationCheck.NAME, "%"),
+        stockMatch.register(rates(byId, MatchRates.Rate.STOCK), true);
+        reverifyAccuracy.register(rows(byId, ledger.newestResults(CrawlReverificationCheck.NAME, "%"),
                 r -> Tags.of("field", r.subject()), r -> r.figure() == null ? null : r.figure().doubleValue()), true);
-        orderMatch.register(rates(byId, ledger.newestResults(OrdersVsMallTotalsCheck.NAME, "%"), r -> Tags.empty(),
-                ReconcileMetrics::matched), true);
+        orderMatch.register(rates(byId, MatchRates.Rate.ORDER), true);
         LocalDate today = LocalDate.now(clock.withZone(BusinessDate.SEOUL));
         Map<Tags, Integer> open = new HashMap<>();
         for (JdbcReconcileLedger.BreakRow row : ledger.unresolved()) {
@@ -76,29 +71,17 @@ public final class ReconcileMetrics {
         openBreaks.register(rows, true);
     }
 
-    /** A compared day: 100 when it matched, 0 when not; a pending or uncompared one is no value (null). */
-    private static Double matched(AccountResult result) {
-        if (result.figure() == null || result.verdict() == Verdict.PENDING) {
-            return null;
-        }
-        return result.verdict() == Verdict.PASS ? Double.valueOf(100) : Double.valueOf(0);
+    /** A match rate as {@link MatchRates} defines it, per tenant and platform, from each account's newest results. */
+    private List<MultiGauge.Row<?>> rates(Map<Long, MallAccount> byId, MatchRates.Rate rate) {
+        return rows(byId, ledger.newestResults(rate.check(), rate.subjects()), r -> Tags.empty(), rate::value);
     }
 
-    /** The mean of each account's value per tenant, platform and {@code more} tags; accounts without one are left out. */
-    private static List<MultiGauge.Row<?>> rates(Map<Long, MallAccount> byId, List<AccountResult> results,
-                                                 Function<AccountResult, Tags> more, Function<AccountResult, Double> value) {
-        Map<Tags, double[]> sums = new HashMap<>();
-        for (AccountResult result : results) {
-            MallAccount account = byId.get(result.accountId());
-            Double v = value.apply(result);
-            if (account != null && v != null) {
-                double[] sum = sums.computeIfAbsent(tags(account).and(more.apply(result)), t -> new double[2]);
-                sum[0] += v;
-                sum[1]++;
-            }
-        }
+    /** The mean of the values per tenant, platform and {@code more} tags; accounts not enabled are left out. */
+    private static List<MultiGauge.Row<?>> rows(Map<Long, MallAccount> byId, List<AccountResult> results,
+                                                Function<AccountResult, Tags> more, Function<AccountResult, Double> value) {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        sums.forEach((tags, sum) -> rows.add(MultiGauge.Row.of(tags, sum[0] / sum[1])));
+        MatchRates.means(results, r -> byId.containsKey(r.accountId()) ? tags(byId.get(r.accountId())).and(more.apply(r))
+                : null, value).forEach((tags, mean) -> rows.add(MultiGauge.Row.of(tags, mean)));
         return rows;
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import static com.mallbatch.writers.mysql.TableSpec.amount;
 import static com.mallbatch.writers.mysql.TableSpec.column;
 import static com.mallbatch.writers.mysql.TableSpec.key;
+import static com.mallbatch.writers.mysql.TableSpec.stamp;
 
 /** Upsert writers for the canonical tables (V3 and later migrations), one per item type the collect steps produce. */
 public final class CanonicalTables {
@@ -71,9 +72,9 @@ public final class CanonicalTables {
             column("safety_quantity", StockLevel::safetyQuantity),
             column("inventory_tracked", StockLevel::inventoryTracked),
             column("source", s -> s.source().name()),
-            column("stale", s -> false),
-            column("confirmed_at", s -> LocalDateTime.now()),
-            column("partial", s -> true));
+            stamp("stale", s -> false),
+            stamp("confirmed_at", s -> LocalDateTime.now()),
+            stamp("partial", s -> true));
 
     public static final TableSpec<Order> ORDERS = TableSpec.of("orders",
             key("account_id", Order::accountId),
@@ -143,7 +144,7 @@ public final class CanonicalTables {
                 key("account_id", CategoryMembership::accountId),
                 key("product_no", CategoryMembership::productNo),
                 key("category_no", CategoryMembership::categoryNo),
-                column("seen_on", m -> businessDate)), mode);
+                stamp("seen_on", m -> businessDate)), mode);
     }
 
     public ItemWriter<Product> products() {

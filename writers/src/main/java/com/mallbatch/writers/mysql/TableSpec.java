@@ -2,6 +2,7 @@ package com.mallbatch.writers.mysql;
 
 import com.mallbatch.domain.Money;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -15,9 +16,14 @@ import java.util.stream.Collectors;
  */
 public final class TableSpec<R> {
 
-    /** One column: its name, whether it belongs to the natural key, and its value for an item. */
-    public record Column<R>(String name, boolean key, Function<R, ?> value) {
+    /**
+     * One column: its name, whether it belongs to the natural key, its value for an item, and whether a new value
+     * counts as a change of the row ({@code false} for bookkeeping such as when or whether the row was confirmed).
+     */
+    public record Column<R>(String name, boolean key, Function<R, ?> value, boolean compared) {
     }
+
+    private static final String ACCOUNT = "account_id";
 
     private final String table;
     private final List<Column<R>> columns;
@@ -36,11 +42,16 @@ public final class TableSpec<R> {
     }
 
     public static <R> Column<R> key(String name, Function<R, ?> value) {
-        return new Column<>(name, true, value);
+        return new Column<>(name, true, value, true);
     }
 
     public static <R> Column<R> column(String name, Function<R, ?> value) {
-        return new Column<>(name, false, value);
+        return new Column<>(name, false, value, true);
+    }
+
+    /** Bookkeeping written with every upsert but not what the mall said: rewriting it is no change of the row. */
+    public static <R> Column<R> stamp(String name, Function<R, ?> value) {
+        return new Column<>(name, false, value, false);
     }
 
     /** A money column: the amount, or NULL when the mall did not show it. */
@@ -48,7 +59,7 @@ public final class TableSpec<R> {
         return new Column<>(name, false, item -> {
             Money money = value.apply(item);
             return money == null ? null : money.amount();
-        });
+        }, true);
     }
 
     public String table() {
@@ -85,5 +96,47 @@ public final class TableSpec<R> {
 
     String stageTable() {
         return "stage_" + table;
+    }
+
+    /** The key of a row made by {@link #row}, for telling two rows of one key apart from two keys. */
+    List<Object> keyOf(Object[] row) {
+        List<Object> key = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).key()) {
+                key.add(row[i]);
+            }
+        }
+        return key;
+    }
+
+    /** Whether rows name their account: only then are their changes counted per account. */
+    boolean hasAccount() {
+        return columns.stream().anyMatch(c -> c.key() && c.name().equals(ACCOUNT));
+    }
+
+    /**
+     * Per account of the rows staged in {@code stage}: how many have a key the table lacks (will be inserted), how many
+     * differ from the stored row in a compared column (will be updated), and how many rows there are. Run before the
+     * merge; the stage holds one row per key.
+     */
+    String changeCountSql(String stage) {
+        String on = columns.stream().filter(Column::key).map(c -> "t." + c.name() + " = s." + c.name())
+                .collect(Collectors.joining(" AND "));
+        String same = columns.stream().filter(c -> !c.key() && c.compared())
+                .map(c -> "t." + c.name() + " <=> s." + c.name()).collect(Collectors.joining(" AND "));
+        String absent = "t." + ACCOUNT + " IS NULL";
+        return "SELECT s." + ACCOUNT + ", SUM(" + absent + "), SUM(NOT (" + absent + ") AND NOT ("
+                + (same.isEmpty() ? "TRUE" : same) + ")), COUNT(*) FROM " + stage + " s LEFT JOIN " + table
+                + " t ON " + on + " GROUP BY s." + ACCOUNT;
+    }
+
+    String insertIntoStageSql(String stage) {
+        return "INSERT INTO " + stage + " (" + columnList() + ") VALUES ("
+                + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    String mergeFromStageSql(String stage) {
+        return "INSERT INTO " + table + " (" + columnList() + ") SELECT " + columnList() + " FROM " + stage
+                + onDuplicateKeyUpdate();
     }
 }
