@@ -56,6 +56,23 @@ final class RunPage {
                 + Browser.literal(account) + "]]")).getText();
     }
 
+    /** The accounts table's account names, in order. */
+    java.util.List<String> accounts() {
+        return browser.driver.findElements(By.xpath("//table[@aria-label='Accounts']//tbody//th")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
+    /**
+     * The row of {@code account} and {@code table} in "What this rerun changed", once htmx has loaded it: this
+     * execution's inserted, updated and unchanged rows, then the previous execution's.
+     */
+    String changedRow(String account, String table, Duration timeout) {
+        By row = By.xpath("//table[@aria-label='What this rerun changed']//tr[th[normalize-space()="
+                + Browser.literal(account) + "] and td[1][normalize-space()=" + Browser.literal(table) + "]]");
+        return new WebDriverWait(browser.driver, timeout).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(row).isEmpty() ? null : d.findElement(row).getText());
+    }
+
     boolean offersRestart() {
         return !browser.driver.findElements(By.xpath("//*[@aria-label='Restart failed accounts']")).isEmpty();
     }
