@@ -128,10 +128,18 @@ final class Browser implements AutoCloseable {
         return ((Number) status).intValue();
     }
 
-    /** The forms of the current page that would change something: every POST form but signing out. */
+    /**
+     * The forms of the current page a person could send to change something: every POST form with a submit control
+     * that is not disabled (itself or by its fieldset), but signing out.
+     */
+    @SuppressWarnings("unchecked")
     java.util.List<String> changingForms() {
-        return driver.findElements(By.xpath("//form[translate(@method, 'POST', 'post')='post']")).stream()
-                .map(form -> form.getAttribute("action")).filter(action -> !action.endsWith("/logout")).toList();
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return [...document.querySelectorAll('form')]"
+                        + ".filter(f => (f.getAttribute('method') || '').toLowerCase() === 'post')"
+                        + ".filter(f => [...f.querySelectorAll('button, input[type=submit]')]"
+                        + "  .some(b => b.type === 'submit' && !b.matches(':disabled')))"
+                        + ".map(f => f.getAttribute('action')).filter(a => !a.endsWith('/logout'));");
     }
 
     /** The main menu's links, as paths. */
