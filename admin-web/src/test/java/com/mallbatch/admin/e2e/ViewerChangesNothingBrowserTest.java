@@ -27,6 +27,9 @@ class ViewerChangesNothingBrowserTest {
 
     static final String VIEWER_PASSWORD = "viewer password for the test";
     static final String DOWN = "acme/CAFE24/sandbox02";
+    /** Pages worth a picture in the README, by the file name they get. */
+    static final Map<String, String> SCREENSHOTS = Map.of("/sellers/acme", "seller", "/runs/trends", "trends",
+            "/accounts", "accounts", "/launch", "launch-as-viewer", "/schedules", "schedules");
 
     static SettledMonth month;
     static JdbcTemplate jdbc;
@@ -39,8 +42,11 @@ class ViewerChangesNothingBrowserTest {
         month = new SettledMonth("viewerbrowser", Map.of("lee", new String[]{"VIEWER", VIEWER_PASSWORD}));
         month.importRules();
         month.collectAndSettle();
+        JobLaunchService launches = month.app.getBean(JobLaunchService.class);
+        launches.launch("reconcileJob", new JobParametersBuilder().addString("businessDate", "2026-10-31")
+                .toJobParameters(), "schedule");
         month.world.sandbox.faults().outage("/cafe24/sandbox02/api/v2/admin/products");
-        failed = month.app.getBean(JobLaunchService.class).launch("collectJob", new JobParametersBuilder()
+        failed = launches.launch("collectJob", new JobParametersBuilder()
                 .addString("businessDate", "2026-11-01").toJobParameters(), "schedule");
         month.world.sandbox.faults().clear();
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -77,6 +83,9 @@ class ViewerChangesNothingBrowserTest {
                 assertThat(browser.page()).as(page).doesNotContain("Not allowed").doesNotContain("Not found")
                         .doesNotContain("Whitelabel Error Page");
                 offered.put(page, browser.changingForms());
+                if (SCREENSHOTS.containsKey(page)) {
+                    browser.screenshot(SCREENSHOTS.get(page));
+                }
             }
             assertThat(offered).as("forms that would change something, per page").allSatisfy((page, forms) ->
                     assertThat(forms).as(page).isEmpty());
