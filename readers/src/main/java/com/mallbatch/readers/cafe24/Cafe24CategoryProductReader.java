@@ -72,14 +72,18 @@ final class Cafe24CategoryProductReader extends PageCursorReader<Cafe24CategoryP
     private List<Long> categoryNos() {
         if (categoryNos == null) {
             List<Long> all = new ArrayList<>();
-            for (int offset = 0; ; offset += CATEGORY_PAGE) {
+            // the next offset is where this page ended: a retry after a 5xx may have asked for a smaller page, and
+            // stepping a whole CATEGORY_PAGE on would skip categories, whose memberships are then removed as unseen
+            for (int offset = 0; ; ) {
                 ApiClient.Reply reply = client.get("/api/v2/admin/categories",
                         Map.of("limit", String.valueOf(CATEGORY_PAGE), "offset", String.valueOf(offset)));
                 int before = all.size();
                 reply.body().path("categories").forEach(c -> all.add(c.path("category_no").asLong()));
-                if (all.size() - before < reply.pageSize()) {
+                int read = all.size() - before;
+                if (read < reply.pageSize()) {
                     break;
                 }
+                offset += read;
             }
             categoryNos = all.stream().sorted().toList();
         }

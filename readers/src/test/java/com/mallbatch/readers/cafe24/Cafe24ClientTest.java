@@ -22,6 +22,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 
@@ -96,6 +98,33 @@ class Cafe24ClientTest {
             }
         }).isInstanceOf(MallApiException.class).hasMessageContaining("answered a full page of 10 products at limit 10")
                 .hasMessageContaining("run again");
+    }
+
+    @Test
+    void aCategoryListShrunkByFailuresStillYieldsEveryCategorysMemberships() throws Exception {
+        Cafe24Settings settings = Cafe24Settings.defaults().withMaxCallsPerSecond(1_000)
+                .withRetries(20, Duration.ofMillis(1), Duration.ofMillis(5));
+        Set<String> expected = categoriesOf(readAllOf(extractors(settings).categoryMemberships(account(new RateBudget(5, 5)))));
+        assertThat(expected).as("more categories than the smallest page a failure leaves").hasSizeGreaterThan(10);
+
+        // the category list's first page fails four times: its limit halves from 100 to the floor of 10
+        sandbox.faults().failNext("offset=0", 4);
+        Set<String> read = categoriesOf(readAllOf(extractors(settings).categoryMemberships(account(new RateBudget(5, 5)))));
+
+        assertThat(read).as("no category skipped after the shrunk first page").isEqualTo(expected);
+    }
+
+    private static <T> List<T> readAllOf(ItemStreamReader<T> reader) throws Exception {
+        reader.open(new ExecutionContext());
+        List<T> all = new ArrayList<>();
+        for (T item = reader.read(); item != null; item = reader.read()) {
+            all.add(item);
+        }
+        return all;
+    }
+
+    private static Set<String> categoriesOf(List<CategoryMembership> memberships) {
+        return memberships.stream().map(CategoryMembership::categoryNo).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     @Test
