@@ -112,6 +112,11 @@ public class RunProgressStreams implements DisposableBean {
         }
         RunProgress progress = RunProgress.of(snapshot.get(), watch.earliest());
         watch.remember(snapshot.get());
+        if (progress.ended()) {
+            // removed before its watchers hear the end: one who subscribes meanwhile gets a watch of its own, which
+            // the next tick ends too, instead of joining this one after its last event
+            watches.remove(executionId, watch);
+        }
         Map<Locale, String> rendered = new HashMap<>();
         Instant now = Instant.now();
         for (Watcher watcher : watch.watchers) {
@@ -133,9 +138,6 @@ public class RunProgressStreams implements DisposableBean {
                 forget(executionId, watcher);
                 watcher.emitter.completeWithError(e);
             }
-        }
-        if (progress.ended()) {
-            watches.remove(executionId, watch);
         }
     }
 
