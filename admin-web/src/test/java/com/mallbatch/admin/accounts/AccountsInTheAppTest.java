@@ -1,6 +1,6 @@
 package com.mallbatch.admin.accounts;
 
-import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.admin.AppOnSandbox;
 import com.mallbatch.admin.infrastructure.web.SignedInBrowser;
 import com.mallbatch.domain.AccountHealth;
 import com.mallbatch.domain.port.AccountHealthStore;
@@ -20,10 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,17 +60,9 @@ class AccountsInTheAppTest {
         world = new SandboxWorld(SandboxWorld.smallConfig().withMalls(0).withSize(30, 3, 5, 2)
                 .withSellerCenters(1, 0, 10_000), "accountsweb");
         center = world.sandbox.sellerCenters().center(CENTER);
-        String hash = new BCryptPasswordEncoder().encode(PASSWORD);
-        app = MallbatchApplication.run("--server.port=0", "--spring.datasource.url=" + world.schema.jdbcUrl(),
-                "--spring.datasource.username=" + world.schema.user(),
-                "--spring.datasource.password=" + world.schema.password(), "--mallbatch.secret-key=" + world.secretKey,
-                "--mallbatch.scheduling.enabled=false",
-                "--mallbatch.admin.users[0].username=root", "--mallbatch.admin.users[0].password-hash=" + hash,
-                "--mallbatch.admin.users[0].roles=ADMIN",
-                "--mallbatch.admin.users[1].username=kim", "--mallbatch.admin.users[1].password-hash=" + hash,
-                "--mallbatch.admin.users[1].roles=OPS");
+        app = AppOnSandbox.start(world, Map.of("root", new String[]{"ADMIN", PASSWORD}, "kim", new String[]{"OPS", PASSWORD}));
         jdbc = app.getBean(JdbcTemplate.class);
-        String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        String base = AppOnSandbox.baseUrl(app);
         admin = SignedInBrowser.signIn(base, "root", PASSWORD);
         ops = SignedInBrowser.signIn(base, "kim", PASSWORD);
     }

@@ -1,6 +1,6 @@
 package com.mallbatch.admin.e2e;
 
-import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.admin.AppOnSandbox;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.jobs.launch.JobLaunchService;
 import org.junit.jupiter.api.AfterAll;
@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
+import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,17 +43,10 @@ class RestartFailedAccountsBrowserTest {
                 + "install Debian's chromium and chromium-driver (.ci/run does) to run the browser test");
         world = new SandboxWorld(SandboxWorld.smallConfig().withSize(30, 2, 5, 8), "adminweb");
         Path accounts = world.writeAccountsFile(Files.createTempFile("accounts", ".yml"));
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        app = MallbatchApplication.run("--server.port=0",
-                "--spring.datasource.url=" + world.schema.jdbcUrl(), "--spring.datasource.username=" + world.schema.user(),
-                "--spring.datasource.password=" + world.schema.password(), "--mallbatch.secret-key=" + world.secretKey,
-                "--mallbatch.accounts-file=" + accounts, "--mallbatch.scheduling.enabled=false",
-                "--mallbatch.cafe24.max-retries=2", "--mallbatch.cafe24.initial-backoff=10ms",
-                "--mallbatch.admin.users[0].username=kim", "--mallbatch.admin.users[0].password-hash="
-                        + bcrypt.encode(OPS_PASSWORD), "--mallbatch.admin.users[0].roles=OPS",
-                "--mallbatch.admin.users[1].username=lee", "--mallbatch.admin.users[1].password-hash="
-                        + bcrypt.encode(VIEWER_PASSWORD), "--mallbatch.admin.users[1].roles=VIEWER");
-        baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = AppOnSandbox.start(world, Map.of("kim", new String[]{"OPS", OPS_PASSWORD},
+                        "lee", new String[]{"VIEWER", VIEWER_PASSWORD}), "--mallbatch.accounts-file=" + accounts,
+                "--mallbatch.cafe24.max-retries=2", "--mallbatch.cafe24.initial-backoff=10ms");
+        baseUrl = AppOnSandbox.baseUrl(app);
     }
 
     @AfterAll

@@ -1,16 +1,14 @@
 package com.mallbatch.admin.launch;
 
-import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.admin.AppOnSandbox;
 import com.mallbatch.admin.infrastructure.web.SignedInBrowser;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.writers.mysql.JdbcMallAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -43,18 +41,11 @@ class BackfillInTheAppTest {
     static void start() {
         world = new SandboxWorld(SandboxWorld.smallConfig().withSize(20, 2, 5, 8), "backfillweb");
         world.sandbox.faults().stalls(1.0, 40);
-        app = MallbatchApplication.run("--server.port=0", "--spring.datasource.url=" + world.schema.jdbcUrl(),
-                "--spring.datasource.username=" + world.schema.user(),
-                "--spring.datasource.password=" + world.schema.password(), "--mallbatch.secret-key=" + world.secretKey,
-                "--mallbatch.scheduling.enabled=false",
-                "--mallbatch.admin.users[0].username=kim",
-                "--mallbatch.admin.users[0].password-hash=" + new BCryptPasswordEncoder().encode(PASSWORD),
-                "--mallbatch.admin.users[0].roles=OPS");
+        app = AppOnSandbox.start(world, Map.of("kim", new String[]{"OPS", PASSWORD}));
         jdbc = app.getBean(JdbcTemplate.class);
         Map<String, Long> ids = world.registerAccounts(app.getBean(JdbcMallAccounts.class));
         accounts = ids.keySet().stream().limit(2).map(mall -> "acme/CAFE24/" + mall).toList();
-        ops = SignedInBrowser.signIn("http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort(),
-                "kim", PASSWORD);
+        ops = SignedInBrowser.signIn(AppOnSandbox.baseUrl(app), "kim", PASSWORD);
     }
 
     @AfterAll

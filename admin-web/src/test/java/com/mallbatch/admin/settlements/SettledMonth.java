@@ -1,20 +1,17 @@
 package com.mallbatch.admin.settlements;
 
-import com.mallbatch.admin.MallbatchApplication;
+import com.mallbatch.admin.AppOnSandbox;
 import com.mallbatch.jobs.TestWorkbooks;
 import com.mallbatch.jobs.collect.SandboxWorld;
 import com.mallbatch.jobs.imports.WorkbookImports;
 import com.mallbatch.jobs.launch.JobLaunchService;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,22 +38,10 @@ public final class SettledMonth implements AutoCloseable {
         exports = Files.createTempDirectory("mallbatch-exports");
         uploads = Files.createTempDirectory("mallbatch-uploads");
         Path accounts = world.writeAccountsFile(Files.createTempFile("accounts", ".yml"));
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=" + world.schema.jdbcUrl(), "--spring.datasource.username=" + world.schema.user(),
-                "--spring.datasource.password=" + world.schema.password(), "--mallbatch.secret-key=" + world.secretKey,
-                "--mallbatch.accounts-file=" + accounts, "--mallbatch.scheduling.enabled=false",
+        app = AppOnSandbox.start(world, users, "--mallbatch.accounts-file=" + accounts,
                 "--mallbatch.collect.order-lookback-days=30", "--mallbatch.erp.base-url=" + world.sandbox.erpBaseUrl(),
-                "--mallbatch.settlement.export-dir=" + exports, "--mallbatch.imports.upload-dir=" + uploads,
-                "--spring.servlet.multipart.max-file-size=10MB", "--spring.servlet.multipart.max-request-size=11MB"));
-        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-        int i = 0;
-        for (Map.Entry<String, String[]> user : users.entrySet()) {
-            args.add("--mallbatch.admin.users[" + i + "].username=" + user.getKey());
-            args.add("--mallbatch.admin.users[" + i + "].roles=" + user.getValue()[0]);
-            args.add("--mallbatch.admin.users[" + i++ + "].password-hash=" + bcrypt.encode(user.getValue()[1]));
-        }
-        app = MallbatchApplication.run(args.toArray(String[]::new));
-        baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+                "--mallbatch.settlement.export-dir=" + exports, "--mallbatch.imports.upload-dir=" + uploads);
+        baseUrl = AppOnSandbox.baseUrl(app);
     }
 
     /** A commission rule workbook: CAFE24 10 % from 2026-01-01. */
