@@ -1,8 +1,6 @@
 package com.mallbatch.writers.mysql;
 
 import com.mallbatch.domain.OrderLine;
-import com.mallbatch.localdb.ThrowawaySchema;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,10 +15,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.util.List;
 
 import static com.mallbatch.writers.mysql.UpsertWriterTest.line;
@@ -32,25 +29,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoadChangesTest {
 
-    static ThrowawaySchema schema;
-    static SingleConnectionDataSource dataSource;
+    static MigratedSchema db;
+    static DataSource dataSource;
     static JdbcTemplate jdbc;
     static TransactionTemplate tx;
     static long nextStep = 100;
 
     @BeforeAll
     static void migrate() {
-        schema = ThrowawaySchema.create("loadchanges");
-        Flyway.configure().dataSource(schema.jdbcUrl(), schema.user(), schema.password()).load().migrate();
-        dataSource = new SingleConnectionDataSource(schema.jdbcUrl(), schema.user(), schema.password(), true);
-        jdbc = new JdbcTemplate(dataSource);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        db = new MigratedSchema("loadchanges");
+        dataSource = db.dataSource;
+        jdbc = db.jdbc;
+        tx = db.tx;
     }
 
     @AfterAll
     static void drop() {
-        dataSource.destroy();
-        schema.close();
+        db.close();
     }
 
     long step;

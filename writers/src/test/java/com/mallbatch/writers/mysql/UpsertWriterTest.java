@@ -3,8 +3,6 @@ package com.mallbatch.writers.mysql;
 import com.mallbatch.domain.Money;
 import com.mallbatch.domain.OrderLine;
 import com.mallbatch.domain.OrderLineStatus;
-import com.mallbatch.localdb.ThrowawaySchema;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,10 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 
@@ -25,25 +22,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Both load paths against a real MariaDB: idempotent, last write wins, awkward text survives, rollbacks leave nothing. */
 class UpsertWriterTest {
 
-    static ThrowawaySchema schema;
-    static SingleConnectionDataSource dataSource;
+    static MigratedSchema db;
+    static DataSource dataSource;
     static JdbcTemplate jdbc;
     static TransactionTemplate tx;
 
     @BeforeAll
     static void migrate() {
-        schema = ThrowawaySchema.create("writers");
-        Flyway.configure().dataSource(schema.jdbcUrl(), schema.user(), schema.password()).load().migrate();
-        // One connection, as a chunk has: the stage table lives per connection.
-        dataSource = new SingleConnectionDataSource(schema.jdbcUrl(), schema.user(), schema.password(), true);
-        jdbc = new JdbcTemplate(dataSource);
-        tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        db = new MigratedSchema("writers");
+        dataSource = db.dataSource;
+        jdbc = db.jdbc;
+        tx = db.tx;
     }
 
     @AfterAll
     static void drop() {
-        dataSource.destroy();
-        schema.close();
+        db.close();
     }
 
     @BeforeEach
