@@ -54,7 +54,7 @@ public class SettlementActions {
                         + "); open the account's settlement again and review what is there now");
             }
             SettlementConfirmation.Result result = confirmation.confirm(accounts.byId(reviewed.accountId()),
-                    reviewed.period(), user, note);
+                    reviewed.period(), draftId, user, note);
             audit.record(user, "confirm-settlement", target, note, outcome(result));
             return result;
         } catch (IllegalArgumentException | IllegalStateException e) {

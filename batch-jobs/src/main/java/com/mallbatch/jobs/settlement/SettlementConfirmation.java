@@ -53,7 +53,16 @@ public final class SettlementConfirmation {
                         + " stands and no draft differs from it; run settlementJob period=" + period + " run.id=N to "
                         + "recompute after new orders or rules").orElse(account.label() + " " + period
                         + ": no draft; run settlementJob period=" + period + " first")));
-        Confirmation confirmation = transaction.execute(status -> settlements.confirm(draft.id(), confirmedBy, comment));
+        return confirm(account, period, draft.id(), confirmedBy, comment);
+    }
+
+    /**
+     * Confirms the very draft a person reviewed, by its id — never a draft a recompute put in its place meanwhile.
+     *
+     * @throws IllegalStateException when that draft is gone or no longer a draft (nothing changed)
+     */
+    public Result confirm(MallAccount account, String period, long draftId, String confirmedBy, String comment) {
+        Confirmation confirmation = transaction.execute(status -> settlements.confirm(draftId, confirmedBy, comment));
         Snapshot standing = settlements.snapshot(confirmation.settlementId());
         if (!confirmation.changed()) {
             log.info("{} {}: the draft equals v{}; nothing new to confirm", account.label(), period, standing.version());

@@ -213,6 +213,12 @@ class SettlementJobTest {
                 Arrays.asList("CAFE24", null, "24", "8%", LocalDate.of(2026, 10, 15)),
                 Arrays.asList("CAFE24", null, null, "11%", LocalDate.of(2026, 10, 20)));
         assertThat(settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long reviewed = settlements.draft(ids.get("sandbox01"), PERIOD).orElseThrow().id();
+        assertThat(settle().getStatus()).as("a recompute replaces the draft someone is reviewing")
+                .isEqualTo(BatchStatus.COMPLETED);
+        assertThatThrownBy(() -> confirmation.confirm(accounts.byId(ids.get("sandbox01")), PERIOD, reviewed, "kim", null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("a recompute replaced the draft");
+        assertThat(standing("sandbox01").id()).as("nothing confirmed").isEqualTo(v1.get("sandbox01").id());
 
         world.sandbox.erp().dropNextAnswers(1); // the reversal of v1 is booked, but its answer never arrives
         SettlementConfirmation.Result corrected = confirm("sandbox03", "11% 수수료 반영");

@@ -169,6 +169,11 @@ public final class JdbcSettlements {
      * Run it in one transaction.
      */
     public Confirmation confirm(long draftId, String confirmedBy, String comment) {
+        // locked first: a recompute replacing this draft waits for the confirmation, or has already replaced it
+        if (jdbc.queryForList("SELECT id FROM settlements WHERE id = ? FOR UPDATE", Long.class, draftId).isEmpty()) {
+            throw new IllegalStateException("settlement " + draftId + " is gone: a recompute replaced the draft; review "
+                    + "the new one");
+        }
         Snapshot draft = snapshot(draftId);
         if (!draft.status().equals("DRAFT")) {
             throw new IllegalStateException("settlement " + draftId + " is " + draft.status() + ", not a draft");
