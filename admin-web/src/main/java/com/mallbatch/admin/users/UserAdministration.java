@@ -4,12 +4,16 @@ import com.mallbatch.admin.infrastructure.audit.AdminAudit;
 import com.mallbatch.admin.infrastructure.security.AdminUserProperties;
 import com.mallbatch.admin.infrastructure.security.AdminUsers;
 import com.mallbatch.admin.infrastructure.security.Role;
+import org.springframework.security.core.session.SessionInformation;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,13 +37,16 @@ public class UserAdministration {
     private final AdminUsers stored;
     private final PasswordEncoder passwords;
     private final AdminAudit audit;
+    private final Optional<SessionRegistry> sessions;
 
+    /** @param sessions the web's signed-in sessions; none where no web is served (the {@code create-user} command) */
     public UserAdministration(AdminUserProperties configured, AdminUsers stored, PasswordEncoder passwords,
-                              AdminAudit audit) {
+                              AdminAudit audit, Optional<SessionRegistry> sessions) {
         this.configured = configured;
         this.stored = stored;
         this.passwords = passwords;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     public List<User> all() {
@@ -80,6 +87,12 @@ public class UserAdministration {
         }
         if (!stored.setEnabled(username, enabled)) {
             throw new IllegalArgumentException("no user named '" + username + "'");
+        }
+        if (!enabled) { // a disabled user stops now, not when their session would have timed out
+            sessions.ifPresent(registry -> registry.getAllPrincipals().stream()
+                    .filter(principal -> principal instanceof UserDetails user && user.getUsername().equals(username))
+                    .flatMap(principal -> registry.getAllSessions(principal, false).stream())
+                    .forEach(SessionInformation::expireNow));
         }
         audit.record(by, action, "user " + username, null, enabled ? "enabled" : "disabled");
     }

@@ -25,6 +25,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -108,7 +109,7 @@ class CreateUserCommandTest {
         assertThat(kim.getAuthorities()).extracting(Object::toString).containsExactlyInAnyOrder("ROLE_OPS", "ROLE_FINANCE");
 
         UserAdministration administration = new UserAdministration(new AdminUserProperties(List.of()), users,
-                new BCryptPasswordEncoder(), new AdminAudit(jdbc));
+                new BCryptPasswordEncoder(), new AdminAudit(jdbc), Optional.empty());
         CreateUserCommand command = new CreateUserCommand(administration, name -> PASSWORD);
         assertThatThrownBy(() -> command.run(java.util.Map.of("username", "kim", "roles", "VIEWER")))
                 .hasMessageContaining("already exists");
@@ -131,7 +132,7 @@ class CreateUserCommandTest {
         AdminUserProperties configured = new AdminUserProperties(List.of(
                 new AdminUserProperties.ConfiguredUser("root", "$2a$10$notarealhashnotarealhashnotarealhashnotarealhas", "ADMIN")));
         UserAdministration administration = new UserAdministration(configured, users, new BCryptPasswordEncoder(),
-                new AdminAudit(jdbc));
+                new AdminAudit(jdbc), Optional.empty());
         administration.create("ann", PASSWORD, java.util.Set.of(com.mallbatch.admin.infrastructure.security.Role.VIEWER),
                 "root");
         AdminUserDetailsService service = new AdminUserDetailsService(configured, users);

@@ -11,8 +11,11 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Form login on our own page, CSRF on (the session keeps the token), sessions, method security. Everything needs a
@@ -30,7 +33,7 @@ public class SecurityConfiguration {
     public static final String LOGIN_PAGE = "/login";
 
     @Bean
-    SecurityFilterChain adminWeb(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminWeb(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to("health", "info", "prometheus")).permitAll()
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(Role.ADMIN.name())
@@ -41,8 +44,21 @@ public class SecurityConfiguration {
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/runs", false).permitAll())
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new HtmxAwareEntryPoint(LOGIN_PAGE)))
                 .logout(logout -> logout.logoutSuccessUrl(LOGIN_PAGE + "?logout").permitAll())
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+                // every session is registered, so disabling a user ends theirs (UserAdministration)
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1).sessionRegistry(sessions).expiredUrl(LOGIN_PAGE + "?expired"));
         return http.build();
+    }
+
+    @Bean
+    static SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when a session ends, so it does not keep them forever. */
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** ADMIN implies OPS and FINANCE; each of those implies VIEWER. Used by URL rules and method security alike. */
