@@ -1,10 +1,10 @@
 package com.mallbatch.admin.runs;
 
+import com.mallbatch.jobs.launch.JobExecutions;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -75,7 +75,7 @@ public class RunDetails {
     }
 
     public Optional<Run> run(long executionId) {
-        JobExecution execution = find(executionId);
+        JobExecution execution = JobExecutions.find(jobRepository, executionId).orElse(null);
         if (execution == null) {
             return Optional.empty();
         }
@@ -101,7 +101,7 @@ public class RunDetails {
     }
 
     public Optional<AccountFailure> accountFailure(long executionId, long partitionId) {
-        JobExecution execution = find(executionId);
+        JobExecution execution = JobExecutions.find(jobRepository, executionId).orElse(null);
         if (execution == null) {
             return Optional.empty();
         }
@@ -124,15 +124,6 @@ public class RunDetails {
                     ofAccount.stream().map(StepExecution::getId).toList(),
                     ofAccount.stream().map(StepExecution::getStepName).toList());
         });
-    }
-
-    /** The execution, or null: Batch 6's JDBC repository throws for an id it does not have. */
-    private JobExecution find(long executionId) {
-        try {
-            return jobRepository.getJobExecution(executionId);
-        } catch (EmptyResultDataAccessException e) {
-            return null;
-        }
     }
 
     private static FailedStep failedStep(StepExecution step, String wholeText) {

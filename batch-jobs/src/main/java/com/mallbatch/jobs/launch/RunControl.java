@@ -8,7 +8,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.EmptyResultDataAccessException;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -94,21 +93,12 @@ public final class RunControl {
         if (who == null || who.isBlank()) {
             throw new Refused("say who asks (by=name)");
         }
-        JobExecution execution = find(executionId);
+        JobExecution execution = JobExecutions.find(jobRepository, executionId).orElse(null);
         if (execution == null) {
             audit.record(who, action, "execution " + executionId, null, "refused: no such execution");
             throw new Refused("there is no execution " + executionId);
         }
         return execution;
-    }
-
-    /** The execution, or null (Batch 6's JDBC repository throws for an id it does not have, older ones returned null). */
-    private JobExecution find(long executionId) {
-        try {
-            return jobRepository.getJobExecution(executionId);
-        } catch (EmptyResultDataAccessException e) {
-            return null;
-        }
     }
 
     private Refused refused(JobExecution execution, String who, String action, String why) {
